@@ -1,0 +1,1 @@
+//! Locale-aware formatting of money, dates and ages, without browser APIs.

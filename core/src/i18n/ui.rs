@@ -1,0 +1,1 @@
+//! Every text of the sidebar's UI, in English and German.

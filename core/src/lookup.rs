@@ -1,0 +1,1 @@
+//! The requester lookup as pure logic.

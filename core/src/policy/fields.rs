@@ -1,0 +1,1 @@
+//! Which fields of leads, contacts and deals the sidebar shows.

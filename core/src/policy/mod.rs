@@ -1,0 +1,2 @@
+//! Product rules: who sees what, who owns new leads, which fields are shown.
+pub mod fields;
