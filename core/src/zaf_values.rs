@@ -1,0 +1,376 @@
+//! The values the ZAF host hands the app, decoded from JSON once, with typed errors.
+//!
+//! The app's `zaf` module turns JS values into JSON text and calls these decoders, so everything that
+//! can go wrong with a host's answer is tested natively here.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Why a value from the host could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ZafValueError {
+    /// The host reported an error for this path (unknown path, no permission).
+    HostError { path: String, message: String },
+    /// The host answered, but not with the shape we need.
+    Shape { path: String, detail: String },
+}
+
+impl std::fmt::Display for ZafValueError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::HostError { path, message } => write!(f, "Zendesk could not give \"{path}\": {message}"),
+            Self::Shape { path, detail } => write!(f, "Zendesk gave \"{path}\" in an unexpected shape: {detail}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Requester {
+    #[serde(default, deserialize_with = "lenient::id")]
+    pub id: Option<u64>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub email: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Organization {
+    #[serde(default, deserialize_with = "lenient::id")]
+    pub id: Option<u64>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SupportRole {
+    Admin,
+    Agent,
+    /// Custom roles and anything newer: treated as an agent.
+    Other(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: Option<u64>,
+    pub name: String,
+    pub email: String,
+    pub role: SupportRole,
+    /// A language tag such as `en-US` or `de`.
+    pub locale: String,
+}
+
+impl CurrentUser {
+    pub fn is_admin(&self) -> bool {
+        self.role == SupportRole::Admin
+    }
+}
+
+/// What `client.metadata()` resolves to: the installation and its (non-secure) settings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    pub app_id: Option<u64>,
+    pub installation_id: Option<u64>,
+    pub version: Option<String>,
+    pub settings: Map<String, Value>,
+}
+
+/// What `client.context()` resolves to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Context {
+    pub subdomain: Option<String>,
+    pub location: Option<String>,
+    pub ticket_id: Option<u64>,
+}
+
+/// One answer of `client.get(paths)`: values keyed by path, plus the host's per-path errors.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetResponse {
+    values: Map<String, Value>,
+    errors: Map<String, Value>,
+}
+
+impl GetResponse {
+    pub fn from_json(json: &str) -> Result<Self, ZafValueError> {
+        let value: Value = serde_json::from_str(json).map_err(|e| shape("get", e))?;
+        let Value::Object(mut values) = value else {
+            return Err(ZafValueError::Shape { path: "get".into(), detail: "not an object".into() });
+        };
+        let errors = match values.remove("errors") {
+            Some(Value::Object(errors)) => errors,
+            _ => Map::new(),
+        };
+        Ok(Self { values, errors })
+    }
+
+    /// The raw value at `path`, or the host's error for it.
+    pub fn value(&self, path: &str) -> Result<&Value, ZafValueError> {
+        if let Some(err) = self.errors.get(path) {
+            let message = err.get("message").and_then(Value::as_str).unwrap_or("unknown error").to_string();
+            return Err(ZafValueError::HostError { path: path.into(), message });
+        }
+        self.values
+            .get(path)
+            .ok_or_else(|| ZafValueError::Shape { path: path.into(), detail: "missing from the answer".into() })
+    }
+
+    pub fn decode<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, ZafValueError> {
+        T::deserialize(self.value(path)?).map_err(|e| shape(path, e))
+    }
+
+    /// `ticket.organization` is `null` for requesters without an organization.
+    pub fn organization(&self, path: &str) -> Result<Option<Organization>, ZafValueError> {
+        match self.value(path)? {
+            Value::Null => Ok(None),
+            v => Organization::deserialize(v).map(Some).map_err(|e| shape(path, e)),
+        }
+    }
+
+    pub fn ticket_id(&self, path: &str) -> Result<u64, ZafValueError> {
+        lenient::as_id(self.value(path)?).ok_or_else(|| ZafValueError::Shape { path: path.into(), detail: "not an id".into() })
+    }
+
+    pub fn text(&self, path: &str) -> Result<Option<String>, ZafValueError> {
+        Ok(lenient::as_string(self.value(path)?))
+    }
+
+    pub fn current_user(&self, path: &str) -> Result<CurrentUser, ZafValueError> {
+        let v = self.value(path)?;
+        let field = |k: &str| lenient::as_string(v.get(k).unwrap_or(&Value::Null));
+        let email = field("email").ok_or_else(|| ZafValueError::Shape { path: path.into(), detail: "no email".into() })?;
+        let role = match field("role").as_deref() {
+            Some("admin") => SupportRole::Admin,
+            Some("agent") => SupportRole::Agent,
+            Some(other) => SupportRole::Other(other.to_string()),
+            None => SupportRole::Agent,
+        };
+        Ok(CurrentUser {
+            id: v.get("id").and_then(lenient::as_id),
+            name: field("name").unwrap_or_default(),
+            email,
+            role,
+            locale: field("locale").unwrap_or_else(|| "en".into()),
+        })
+    }
+}
+
+impl Metadata {
+    pub fn from_json(json: &str) -> Result<Self, ZafValueError> {
+        let v: Value = serde_json::from_str(json).map_err(|e| shape("metadata", e))?;
+        if !v.is_object() {
+            return Err(ZafValueError::Shape { path: "metadata".into(), detail: "not an object".into() });
+        }
+        let settings = match v.get("settings") {
+            Some(Value::Object(m)) => m.clone(),
+            _ => Map::new(),
+        };
+        Ok(Self {
+            app_id: v.get("appId").and_then(lenient::as_id),
+            installation_id: v.get("installationId").and_then(lenient::as_id),
+            version: v.get("version").and_then(lenient::as_string),
+            settings,
+        })
+    }
+}
+
+impl Context {
+    pub fn from_json(json: &str) -> Result<Self, ZafValueError> {
+        let v: Value = serde_json::from_str(json).map_err(|e| shape("context", e))?;
+        Ok(Self {
+            subdomain: v.pointer("/account/subdomain").and_then(lenient::as_string),
+            location: v.get("location").and_then(lenient::as_string),
+            ticket_id: v.get("ticketId").and_then(lenient::as_id),
+        })
+    }
+}
+
+/// An HTTP answer that came back through `client.request`, success or failure alike.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HttpReply {
+    /// 0 when the proxy never reached the server (timeout, refused).
+    pub status: u16,
+    pub body: String,
+    pub retry_after: Option<String>,
+}
+
+impl HttpReply {
+    /// Decodes what `client.request` resolved or rejected with. With `httpCompleteResponse: true` that is
+    /// `{status, responseText, responseJSON, headers}`; a rejection is a jqXHR-like object of the same
+    /// fields. `fallback_status` is used when the object carries no status (a resolved plain body).
+    pub fn from_request_json(json: &str, fallback_status: u16) -> Self {
+        let v: Value = match serde_json::from_str(json) {
+            Ok(v) => v,
+            Err(_) => return Self { status: fallback_status, body: json.to_string(), retry_after: None },
+        };
+        let Some(obj) = v.as_object().filter(|o| o.contains_key("status") || o.contains_key("responseText")) else {
+            // A plain body (a request made without httpCompleteResponse).
+            return Self { status: fallback_status, body: v.to_string(), retry_after: None };
+        };
+        let status = obj
+            .get("status")
+            .and_then(Value::as_u64)
+            .and_then(|s| u16::try_from(s).ok())
+            .unwrap_or(fallback_status);
+        let body = match (obj.get("responseText"), obj.get("responseJSON")) {
+            (Some(Value::String(text)), _) => text.clone(),
+            (_, Some(json)) if !json.is_null() => json.to_string(),
+            _ => String::new(),
+        };
+        let retry_after = obj
+            .get("headers")
+            .and_then(Value::as_object)
+            .and_then(|h| h.iter().find(|(k, _)| k.eq_ignore_ascii_case("retry-after")))
+            .and_then(|(_, v)| lenient::as_string(v));
+        Self { status, body, retry_after }
+    }
+
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+fn shape(path: &str, e: impl std::fmt::Display) -> ZafValueError {
+    ZafValueError::Shape { path: path.into(), detail: e.to_string() }
+}
+
+/// Hosts send ids as numbers or strings and text as strings, numbers or null: accept them all.
+mod lenient {
+    use serde::{Deserialize, Deserializer};
+    use serde_json::Value;
+
+    pub fn as_id(v: &Value) -> Option<u64> {
+        match v {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    pub fn as_string(v: &Value) -> Option<String> {
+        match v {
+            Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    }
+
+    pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+        Ok(as_id(&Value::deserialize(d)?))
+    }
+
+    pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Ok(as_string(&Value::deserialize(d)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn get_response_reads_requester_and_organization() {
+        let r = GetResponse::from_json(
+            r#"{"ticket.requester":{"id":"42","name":"Carl Contact","email":"carl@deals.test","phone":null},
+                "ticket.organization":null,"errors":{}}"#,
+        )
+        .unwrap();
+        let req: Requester = r.decode("ticket.requester").unwrap();
+        assert_eq!(req.id, Some(42));
+        assert_eq!(req.email.as_deref(), Some("carl@deals.test"));
+        assert_eq!(req.phone, None);
+        assert_eq!(r.organization("ticket.organization").unwrap(), None);
+    }
+
+    #[test]
+    fn get_response_reports_host_errors_per_path() {
+        let r = GetResponse::from_json(
+            r#"{"errors":{"ticket.nope":{"name":"InvalidPath","message":"no such path","path":"ticket.nope"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            r.value("ticket.nope"),
+            Err(ZafValueError::HostError { path: "ticket.nope".into(), message: "no such path".into() })
+        );
+        assert!(matches!(r.value("ticket.id"), Err(ZafValueError::Shape { .. })));
+    }
+
+    #[test]
+    fn get_response_rejects_non_objects() {
+        assert!(GetResponse::from_json("[1,2]").is_err());
+        assert!(GetResponse::from_json("not json").is_err());
+    }
+
+    #[test]
+    fn current_user_needs_an_email_and_maps_roles() {
+        let r = GetResponse::from_json(
+            r#"{"currentUser":{"id":7,"name":"Nora","email":"nora@acme.test","role":"agent","locale":"de"},
+                "admin":{"email":"a@b","role":"admin"},"custom":{"email":"c@d","role":"light-agent"},
+                "noemail":{"name":"x"}}"#,
+        )
+        .unwrap();
+        let nora = r.current_user("currentUser").unwrap();
+        assert_eq!(nora.role, SupportRole::Agent);
+        assert_eq!(nora.locale, "de");
+        assert!(!nora.is_admin());
+        assert!(r.current_user("admin").unwrap().is_admin());
+        assert_eq!(r.current_user("custom").unwrap().role, SupportRole::Other("light-agent".into()));
+        assert_eq!(r.current_user("custom").unwrap().locale, "en");
+        assert!(r.current_user("noemail").is_err());
+    }
+
+    #[test]
+    fn ticket_id_accepts_numbers_and_numeric_strings_only() {
+        let r = GetResponse::from_json(r#"{"a":102,"b":"103","c":"x","d":null}"#).unwrap();
+        assert_eq!(r.ticket_id("a").unwrap(), 102);
+        assert_eq!(r.ticket_id("b").unwrap(), 103);
+        assert!(r.ticket_id("c").is_err());
+        assert!(r.ticket_id("d").is_err());
+    }
+
+    #[test]
+    fn metadata_keeps_settings_and_tolerates_missing_ones() {
+        let m = Metadata::from_json(
+            r#"{"appId":1,"installationId":"99","settings":{"lead_status":"New","all_agents_access":true}}"#,
+        )
+        .unwrap();
+        assert_eq!(m.installation_id, Some(99));
+        assert_eq!(m.settings.get("lead_status"), Some(&Value::String("New".into())));
+        let empty = Metadata::from_json(r#"{"settings":null}"#).unwrap();
+        assert!(empty.settings.is_empty());
+        assert!(Metadata::from_json("3").is_err());
+    }
+
+    #[test]
+    fn context_reads_subdomain_and_ticket() {
+        let c = Context::from_json(r#"{"account":{"subdomain":"acme"},"location":"ticket_sidebar","ticketId":102}"#).unwrap();
+        assert_eq!(c.subdomain.as_deref(), Some("acme"));
+        assert_eq!(c.ticket_id, Some(102));
+    }
+
+    #[test]
+    fn http_reply_from_complete_response_and_failures() {
+        let ok = HttpReply::from_request_json(
+            r#"{"status":200,"responseText":"{\"data\":{}}","headers":{"content-type":"application/json"}}"#,
+            0,
+        );
+        assert!(ok.is_success());
+        assert_eq!(ok.body, r#"{"data":{}}"#);
+        let limited = HttpReply::from_request_json(
+            r#"{"status":429,"responseJSON":{"errors":[]},"headers":{"Retry-After":"5"}}"#,
+            0,
+        );
+        assert_eq!(limited.status, 429);
+        assert_eq!(limited.retry_after.as_deref(), Some("5"));
+        assert_eq!(limited.body, r#"{"errors":[]}"#);
+        let timeout = HttpReply::from_request_json(r#"{"status":0,"statusText":"timeout"}"#, 0);
+        assert_eq!(timeout.status, 0);
+        assert!(!timeout.is_success());
+        let plain = HttpReply::from_request_json(r#"{"data":{"id":1}}"#, 200);
+        assert_eq!(plain.status, 200);
+        let garbage = HttpReply::from_request_json("<html>", 502);
+        assert_eq!(garbage.status, 502);
+        assert_eq!(garbage.body, "<html>");
+    }
+}
