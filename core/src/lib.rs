@@ -6,3 +6,6 @@ pub mod format;
 pub mod i18n;
 pub mod lookup;
 pub mod policy;
+pub mod settings;
+pub mod names;
+pub mod combobox;
