@@ -87,7 +87,6 @@ messages! {
     FieldLastActivity,
     FieldWebsite,
     FieldDescription,
-    FieldIndustry,
     FieldHot,
     // Create-lead form.
     CreateLead,
@@ -211,7 +210,6 @@ impl Msg {
             FieldLastActivity => "Last activity",
             FieldWebsite => "Website",
             FieldDescription => "Description",
-            FieldIndustry => "Industry",
             FieldHot => "Hot deal",
             CreateLead => "Create lead",
             CreateLeadTitle => "New lead",
@@ -324,7 +322,6 @@ impl Msg {
             FieldLastActivity => "Letzte Aktivität",
             FieldWebsite => "Website",
             FieldDescription => "Beschreibung",
-            FieldIndustry => "Branche",
             FieldHot => "Heißer Deal",
             CreateLead => "Lead erstellen",
             CreateLeadTitle => "Neuer Lead",
