@@ -1,0 +1,349 @@
+use super::*;
+use crate::sell::model::{Stage, StageId};
+use serde_json::{json, Value};
+
+fn lead(value: Value) -> Lead {
+    serde_json::from_value(value).expect("test lead")
+}
+fn contact(value: Value) -> Contact {
+    serde_json::from_value(value).expect("test contact")
+}
+fn deal(value: Value) -> Deal {
+    serde_json::from_value(value).expect("test deal")
+}
+
+fn names() -> Names {
+    let stage = |id: u64, name: &str, category: &str| Stage {
+        id: StageId(id),
+        name: name.into(),
+        category: Some(category.into()),
+        pipeline_id: None,
+        position: None,
+    };
+    Names::new(
+        &[],
+        &[stage(1, "Incoming", "incoming"), stage(5, "Won", "won")],
+        &[],
+    )
+}
+
+fn urls(requests: &[SellRequest]) -> Vec<String> {
+    requests.iter().map(SellRequest::url).collect()
+}
+
+fn carl() -> Contact {
+    contact(
+        json!({"id": 21, "first_name": "Carl", "last_name": "Contact", "email": "carl@deals.test", "contact_id": 20, "owner_id": 3}),
+    )
+}
+fn contoso() -> Contact {
+    contact(json!({"id": 20, "is_organization": true, "name": "Contoso GmbH", "owner_id": 3}))
+}
+fn carls_deals() -> Vec<Deal> {
+    vec![
+        deal(
+            json!({"id": 1, "name": "Won renewal", "value": 9000, "stage_id": 5, "contact_id": 21}),
+        ),
+        deal(json!({"id": 2, "name": "Small open", "value": 100, "stage_id": 1, "contact_id": 21})),
+        deal(
+            json!({"id": 3, "name": "Big open", "value": 5000, "stage_id": 1, "contact_id": 21, "organization_id": 20}),
+        ),
+        deal(
+            json!({"id": 4, "name": "Contoso rollout", "value": 2000, "stage_id": 1, "organization_id": 20}),
+        ),
+    ]
+}
+
+// ---- the plan ----
+
+#[test]
+fn a_lookup_needs_a_plausible_email() {
+    assert!(
+        LookupPlan::for_email(" carl@deals.test ").is_some_and(|p| p.email() == "carl@deals.test")
+    );
+    for email in [
+        "",
+        "  ",
+        "no-at-sign",
+        "@deals.test",
+        "carl@",
+        "carl smith@deals.test",
+    ] {
+        assert_eq!(LookupPlan::for_email(email), None, "{email:?}");
+    }
+}
+
+#[test]
+fn step_one_asks_for_leads_and_contacts_by_email() {
+    let plan = LookupPlan::for_email("bea@both.test").expect("plan");
+    assert_eq!(
+        urls(&plan.step1()),
+        [
+            "https://api.getbase.com/v2/leads?email=bea%40both.test&per_page=100",
+            "https://api.getbase.com/v2/contacts?email=bea%40both.test&per_page=100",
+        ]
+    );
+}
+
+#[test]
+fn step_two_asks_for_deals_of_each_contact_and_its_organization_once() {
+    let plan = LookupPlan::for_email("carl@deals.test").expect("plan");
+    let colleague = contact(json!({"id": 22, "first_name": "Cleo", "contact_id": 20}));
+    assert_eq!(
+        urls(&plan.step2(&[carl(), colleague])),
+        [
+            "https://api.getbase.com/v2/deals?contact_id=21&per_page=100",
+            "https://api.getbase.com/v2/deals?organization_id=20&per_page=100",
+            "https://api.getbase.com/v2/deals?contact_id=22&per_page=100",
+            "https://api.getbase.com/v2/contacts?ids=20&per_page=100",
+        ]
+    );
+}
+
+#[test]
+fn step_two_is_empty_without_contacts_and_skips_organizations_already_matched() {
+    let plan = LookupPlan::for_email("x@y.test").expect("plan");
+    assert!(plan.step2(&[]).is_empty());
+    assert_eq!(
+        urls(&plan.step2(&[contoso(), carl()])),
+        [
+            "https://api.getbase.com/v2/deals?contact_id=20&per_page=100",
+            "https://api.getbase.com/v2/deals?organization_id=20&per_page=100",
+            "https://api.getbase.com/v2/deals?contact_id=21&per_page=100",
+        ]
+    );
+}
+
+#[test]
+fn reference_lists_are_fetched_only_when_something_needs_them() {
+    let lea = lead(json!({"id": 1, "last_name": "Lead"}));
+    let cases: Vec<(Vec<Lead>, Vec<Contact>, Vec<Deal>, ReferenceLists)> = vec![
+        (
+            vec![],
+            vec![],
+            vec![],
+            ReferenceLists {
+                users: false,
+                stages: false,
+                lead_sources: false,
+            },
+        ),
+        (
+            vec![lea.clone()],
+            vec![],
+            vec![],
+            ReferenceLists {
+                users: true,
+                stages: false,
+                lead_sources: true,
+            },
+        ),
+        (
+            vec![],
+            vec![carl()],
+            vec![],
+            ReferenceLists {
+                users: true,
+                stages: false,
+                lead_sources: false,
+            },
+        ),
+        (
+            vec![],
+            vec![carl()],
+            carls_deals(),
+            ReferenceLists {
+                users: true,
+                stages: true,
+                lead_sources: false,
+            },
+        ),
+        (
+            vec![lea],
+            vec![carl()],
+            carls_deals(),
+            ReferenceLists {
+                users: true,
+                stages: true,
+                lead_sources: true,
+            },
+        ),
+    ];
+    for (leads, contacts, deals, expected) in cases {
+        assert_eq!(ReferenceLists::needed(&leads, &contacts, &deals), expected);
+    }
+    let all = ReferenceLists {
+        users: true,
+        stages: true,
+        lead_sources: true,
+    };
+    assert_eq!(
+        urls(&all.requests()),
+        [
+            "https://api.getbase.com/v2/users?page=1&per_page=100",
+            "https://api.getbase.com/v2/stages?per_page=100",
+            "https://api.getbase.com/v2/lead_sources?per_page=100",
+        ]
+    );
+}
+
+// ---- combine: the seed requesters ----
+
+#[test]
+fn nobody_here_is_not_found() {
+    assert_eq!(
+        combine(vec![], vec![], vec![], vec![], &names()),
+        LookupOutcome::NotFound
+    );
+}
+
+#[test]
+fn lea_with_only_a_lead_is_one_match_without_deals() {
+    let lea = lead(json!({"id": 1, "first_name": "Lea", "last_name": "Lead"}));
+    let LookupOutcome::One(found) = combine(vec![lea.clone()], vec![], vec![], vec![], &names())
+    else {
+        panic!("expected one match");
+    };
+    assert_eq!(
+        *found,
+        Match {
+            lead: Some(lea),
+            contact: None,
+            organization: None,
+            deals: vec![]
+        }
+    );
+    assert_eq!(found.display_name(), "Lea Lead");
+}
+
+#[test]
+fn carl_shows_with_his_organization_and_all_deals_open_first() {
+    let mut deals = carls_deals();
+    // The same deal arrives from both the contact and the organization request.
+    deals.push(deal(json!({"id": 3, "name": "Big open", "value": 5000, "stage_id": 1, "contact_id": 21, "organization_id": 20})));
+    deals.push(deal(
+        json!({"id": 99, "name": "Someone else's", "contact_id": 77}),
+    ));
+    let LookupOutcome::One(found) = combine(vec![], vec![carl()], deals, vec![contoso()], &names())
+    else {
+        panic!("expected one match");
+    };
+    assert_eq!(found.organization, Some(contoso()));
+    assert_eq!(
+        found.deals.iter().map(|d| d.id.0).collect::<Vec<_>>(),
+        [3, 4, 2, 1]
+    );
+    assert_eq!(found.display_name(), "Carl Contact");
+}
+
+#[test]
+fn bea_with_a_lead_and_a_contact_is_one_person_with_both_cards() {
+    let bea_lead = lead(json!({"id": 30, "first_name": "Bea", "last_name": "Both", "owner_id": 5}));
+    let bea_contact =
+        contact(json!({"id": 31, "first_name": "Bea", "last_name": "Both", "owner_id": 3}));
+    let LookupOutcome::One(found) = combine(
+        vec![bea_lead.clone()],
+        vec![bea_contact.clone()],
+        vec![],
+        vec![],
+        &names(),
+    ) else {
+        panic!("expected one match");
+    };
+    assert_eq!(found.lead, Some(bea_lead));
+    assert_eq!(found.contact, Some(bea_contact));
+}
+
+#[test]
+fn dana_with_two_contacts_must_pick_one_and_picking_needs_no_request() {
+    let nora_s = contact(
+        json!({"id": 40, "first_name": "Dana", "last_name": "Double", "owner_id": 3, "contact_id": 20}),
+    );
+    let toms =
+        contact(json!({"id": 41, "first_name": "Dana", "last_name": "Double", "owner_id": 5}));
+    let deals = vec![deal(
+        json!({"id": 7, "name": "Dana deal", "contact_id": 41}),
+    )];
+    let LookupOutcome::Several(options) = combine(
+        vec![],
+        vec![nora_s, toms.clone()],
+        deals,
+        vec![contoso()],
+        &names(),
+    ) else {
+        panic!("expected several");
+    };
+    let lines: Vec<(MatchRef, String, Option<String>, Option<UserId>)> = options
+        .iter()
+        .map(|o| (o.target, o.name.clone(), o.organization.clone(), o.owner_id))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            (
+                MatchRef::Contact(ContactId(40)),
+                "Dana Double".to_string(),
+                Some("Contoso GmbH".to_string()),
+                Some(UserId(3))
+            ),
+            (
+                MatchRef::Contact(ContactId(41)),
+                "Dana Double".to_string(),
+                None,
+                Some(UserId(5))
+            ),
+        ]
+    );
+    let picked = options.get(1).map(|o| &o.details);
+    assert_eq!(picked.and_then(|m| m.contact.clone()), Some(toms));
+    assert_eq!(picked.map(|m| m.deals.len()), Some(1));
+}
+
+#[test]
+fn two_leads_or_a_lead_beside_two_contacts_are_several_contacts_first() {
+    let a = lead(json!({"id": 50, "last_name": "A", "organization_name": " Acme "}));
+    let b = lead(json!({"id": 51, "last_name": "B"}));
+    let LookupOutcome::Several(options) =
+        combine(vec![a.clone(), b], vec![], vec![], vec![], &names())
+    else {
+        panic!("expected several");
+    };
+    assert_eq!(
+        options.iter().map(|o| o.target).collect::<Vec<_>>(),
+        [MatchRef::Lead(LeadId(50)), MatchRef::Lead(LeadId(51))]
+    );
+    assert_eq!(
+        options.first().and_then(|o| o.organization.clone()),
+        Some("Acme".to_string())
+    );
+
+    let c1 = contact(json!({"id": 60, "last_name": "C1"}));
+    let c2 = contact(json!({"id": 61, "last_name": "C2"}));
+    let LookupOutcome::Several(options) = combine(vec![a], vec![c1, c2], vec![], vec![], &names())
+    else {
+        panic!("expected several");
+    };
+    assert_eq!(
+        options.iter().map(|o| o.target).collect::<Vec<_>>(),
+        [
+            MatchRef::Contact(ContactId(60)),
+            MatchRef::Contact(ContactId(61)),
+            MatchRef::Lead(LeadId(50))
+        ]
+    );
+}
+
+#[test]
+fn the_same_record_twice_in_an_answer_counts_once() {
+    let lea = lead(json!({"id": 1, "last_name": "Lead"}));
+    assert!(matches!(
+        combine(
+            vec![lea.clone(), lea],
+            vec![carl(), carl()],
+            vec![],
+            vec![],
+            &names()
+        ),
+        LookupOutcome::One(_)
+    ));
+}
