@@ -117,7 +117,8 @@ fn step_two_is_empty_without_contacts_and_skips_organizations_already_matched() 
 #[test]
 fn reference_lists_are_fetched_only_when_something_needs_them() {
     let lea = lead(json!({"id": 1, "last_name": "Lead"}));
-    let cases: Vec<(Vec<Lead>, Vec<Contact>, Vec<Deal>, ReferenceLists)> = vec![
+    type Case = (Vec<Lead>, Vec<Contact>, Vec<Deal>, ReferenceLists);
+    let cases: Vec<Case> = vec![
         (
             vec![],
             vec![],

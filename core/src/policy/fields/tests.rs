@@ -349,7 +349,7 @@ fn emails_and_phones_link_only_when_they_look_right() {
 #[test]
 fn a_person_shows_its_organization_and_an_address_in_lines() {
     let contoso = contact(json!({"id": 20, "is_organization": true, "name": "Contoso GmbH"}));
-    let names = names().with_organizations(&[contoso.clone()]);
+    let names = names().with_organizations(std::slice::from_ref(&contoso));
     let carl = contact(
         json!({"id": 21, "first_name": "Carl", "last_name": "Contact", "contact_id": 20,
         "address": {"line1": "Hauptstr. 1", "city": "Berlin", "postal_code": "10115", "country": "DE", "state": ""}}),
