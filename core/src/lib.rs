@@ -9,3 +9,4 @@ pub mod policy;
 pub mod settings;
 pub mod names;
 pub mod combobox;
+pub mod lead_form;

@@ -1,2 +1,4 @@
 //! Product rules: who sees what, who owns new leads, which fields are shown.
 pub mod fields;
+pub mod access;
+pub mod owner;

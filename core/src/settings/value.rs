@@ -12,8 +12,8 @@ pub fn checkbox(value: Option<&Value>) -> Result<bool, ProblemKind> {
         None | Some(Value::Null) => Ok(false),
         Some(Value::Bool(b)) => Ok(*b),
         Some(Value::Number(n)) => match n.as_f64() {
-            Some(x) if x == 1.0 => Ok(true),
-            Some(x) if x == 0.0 => Ok(false),
+            Some(1.0) => Ok(true),
+            Some(0.0) => Ok(false),
             _ => Err(not_a_checkbox(n.to_string())),
         },
         Some(Value::String(s)) => match s.trim().to_ascii_lowercase().as_str() {

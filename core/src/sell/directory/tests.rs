@@ -157,6 +157,7 @@ fn the_seed_hierarchy_ends_at_ada() {
 }
 
 #[test]
+#[allow(clippy::type_complexity)] // a table of cases reads better inline
 fn top_most_manager_cases() {
     let ada = person(1, "Ada", "ada@x.test", None);
     let bob = person(2, "Bob", "bob@x.test", Some(1));

@@ -1,0 +1,114 @@
+//! The `POST /v2/leads` body. Only attributes Sell knows, and no empty ones: Sell answers an unknown
+//! attribute with a 422, and an empty string would overwrite nothing but still look like data.
+
+use super::ValidLead;
+use crate::sell::model::SourceId;
+use serde_json::{json, Map, Value};
+
+/// `{"data": {...}}` for a checked lead. `status_name` is the lead status *name* (Sell takes names);
+/// a blank one is left out so Sell applies its default.
+pub fn to_post_body(lead: &ValidLead, status_name: &str, source_id: Option<SourceId>) -> Value {
+    let mut data = Map::new();
+    let texts = [
+        ("first_name", &lead.first_name),
+        ("last_name", &lead.last_name),
+        ("organization_name", &lead.organization_name),
+        ("email", &lead.email),
+        ("phone", &lead.phone),
+        ("description", &lead.description),
+    ];
+    for (key, value) in texts {
+        if let Some(value) = value {
+            data.insert(key.to_string(), Value::String(value.clone()));
+        }
+    }
+    data.insert("owner_id".into(), json!(lead.owner_id));
+    let status = status_name.trim();
+    if !status.is_empty() {
+        data.insert("status".into(), Value::String(status.to_string()));
+    }
+    if let Some(source_id) = source_id {
+        data.insert("source_id".into(), json!(source_id));
+    }
+    json!({ "data": data })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lead_form::{validate, LeadDraft};
+    use crate::policy::owner::{FixedBecause, OwnerChoice, OwnerField, OwnerKind};
+    use crate::sell::model::UserId;
+
+    fn valid(draft: LeadDraft) -> ValidLead {
+        let owner = OwnerChoice {
+            id: UserId(7),
+            label: "Inbound pool".into(),
+            kind: OwnerKind::Pool,
+            email: None,
+        };
+        match validate(
+            &draft,
+            &OwnerField::Fixed {
+                owner,
+                because: FixedBecause::ConfiguredOwner,
+            },
+        ) {
+            Ok(lead) => lead,
+            Err(errors) => panic!("test draft should be valid: {errors:?}"),
+        }
+    }
+
+    #[test]
+    fn sends_every_filled_field_and_nothing_else() {
+        let lead = valid(LeadDraft {
+            first_name: "Lea".into(),
+            last_name: " Lead ".into(),
+            organization_name: "Lead Only GmbH".into(),
+            email: "lea@lead-only.test".into(),
+            phone: "+49 30 1234".into(),
+            description: "From Zendesk Support ticket #101".into(),
+            owner: None,
+        });
+        assert_eq!(
+            to_post_body(&lead, "New", Some(SourceId(4))),
+            json!({"data": {
+                "first_name": "Lea",
+                "last_name": "Lead",
+                "organization_name": "Lead Only GmbH",
+                "email": "lea@lead-only.test",
+                "phone": "+49 30 1234",
+                "description": "From Zendesk Support ticket #101",
+                "owner_id": 7,
+                "status": "New",
+                "source_id": 4,
+            }})
+        );
+    }
+
+    #[test]
+    fn leaves_out_empty_fields_blank_status_and_no_source() {
+        let lead = valid(LeadDraft {
+            organization_name: "Contoso".into(),
+            first_name: "  ".into(),
+            ..LeadDraft::default()
+        });
+        assert_eq!(
+            to_post_body(&lead, "  ", None),
+            json!({"data": {"organization_name": "Contoso", "owner_id": 7}})
+        );
+    }
+
+    #[test]
+    fn strings_with_markup_or_quotes_are_sent_as_plain_json_strings() {
+        let lead = valid(LeadDraft {
+            last_name: "<img src=x onerror=alert(1)> \"Payload\"".into(),
+            ..LeadDraft::default()
+        });
+        let body = to_post_body(&lead, "New", None);
+        assert_eq!(
+            body.pointer("/data/last_name"),
+            Some(&json!("<img src=x onerror=alert(1)> \"Payload\""))
+        );
+    }
+}
