@@ -1,0 +1,29 @@
+//! sell-sidebar: Zendesk Sell in the Zendesk Support ticket sidebar.
+//!
+//! Data flows one way: `zaf` (the host) → `sell_client` (Sell API through ZAF's proxy) → `sell_data`
+//! (which requests, cached) → `sidebar_core` (every decision, pure Rust) → `components` (thin views).
+
+pub mod app;
+pub mod cache;
+pub mod components;
+pub mod resize;
+pub mod sell_client;
+pub mod sell_data;
+pub mod session;
+pub mod zaf;
+
+use leptos::prelude::*;
+
+/// Mounts the app on the page's body, inside Zendesk or not.
+pub fn start() {
+    report_panics();
+    let zaf = zaf::ZafClient::init();
+    leptos::mount::mount_to_body(move || view! { <app::App zaf /> });
+}
+
+/// Panics go to the console, where the test suites' hook catches them, instead of dying silently.
+fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("sell-sidebar panicked: {info}").into());
+    }));
+}

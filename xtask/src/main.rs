@@ -1,1 +1,40 @@
-fn main() {}
+//! `cargo xtask <command>`: the project's own commands. Each installs what it is missing first, so a
+//! newcomer on a fresh machine (rustc, cargo, node) needs nothing else.
+
+mod build;
+mod demo;
+mod run;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  demo [--port N]   build the app and open it in the local Support-like page against the Sell emulator
+  test              run every test: native unit, emulator, browser (wasm-bindgen-test) and end-to-end
+  build [--dev]     build the release bundle into dist/ and print its sizes
+  setup [--browser] install the missing tools (the other commands do this themselves)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or(&[]);
+    let result = match args.first().map(String::as_str) {
+        Some("demo") => demo::run(rest),
+        Some("test") => test::run(rest),
+        Some("build") => build::run(rest),
+        Some("setup") => tools::setup(rest.iter().any(|a| a == "--browser")),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -4,3 +4,4 @@ pub mod directory;
 pub mod envelope;
 pub mod error;
 pub mod requests;
+pub mod retry;

@@ -1,0 +1,126 @@
+//! The app's root: ZAF → session → the sidebar's panels. Components render what `sidebar_core` decided.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sidebar_core::i18n::ui::Msg;
+use sidebar_core::settings::ProblemScope;
+use sidebar_core::zaf_values::Requester;
+
+use crate::components::callout::{Callout, Tone};
+use crate::components::create_lead::CreateLeadPanel;
+use crate::components::lookup_view::LookupPanel;
+use crate::components::not_in_zendesk::NotInZendesk;
+use crate::components::settings_notice::SettingsNotice;
+use crate::components::skeleton::Skeleton;
+use crate::session::Session;
+use crate::sell_data::SellData;
+use crate::zaf::{ZafClient, ZafError};
+
+/// The root. `zaf` is `Err` outside Zendesk (or when the SDK did not load).
+#[component]
+pub fn App(zaf: Result<ZafClient, ZafError>) -> impl IntoView {
+    let zaf = match zaf {
+        Ok(zaf) => zaf,
+        Err(_) => return view! { <NotInZendesk /> }.into_any(),
+    };
+    crate::resize::follow_content_height(zaf.clone());
+    let boot = LocalResource::new(move || Session::boot(zaf.clone()));
+    view! {
+        <main class="sidebar">
+            <Suspense fallback=|| view! { <Skeleton /> }>
+                {move || Suspend::new(async move {
+                    match boot.await {
+                        Ok(session) => view! { <Sidebar session /> }.into_any(),
+                        Err(e) => view! {
+                            <Callout tone=Tone::Error title="Zendesk did not answer" body=e.to_string()>
+                                <button class="c-btn" on:click=move |_| boot.refetch()>"Retry"</button>
+                            </Callout>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </main>
+    }
+    .into_any()
+}
+
+/// Which panel the sidebar shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Lookup,
+    CreateLead,
+}
+
+#[component]
+fn Sidebar(session: Session) -> impl IntoView {
+    let locale = session.locale;
+    let admin = session.agent.is_admin();
+    let problems = session.settings.clone();
+    let requester = RwSignal::new(session.ticket.requester.clone());
+    follow_requester(&session, requester);
+    let data = SellData::new(session.clone());
+    provide_context(StoredValue::new_local(session));
+    provide_context(StoredValue::new_local(data));
+    let panel = RwSignal::new(Panel::Lookup);
+    // A lead created from the form is shown at once, without asking Sell again.
+    let created = RwSignal::new(None);
+
+    if problems.blocks(ProblemScope::WholeApp) {
+        return view! { <SettingsNotice parsed=problems admin locale scope=ProblemScope::WholeApp /> }.into_any();
+    }
+    view! {
+        <Header requester />
+        {(admin && !problems.problems.is_empty())
+            .then(|| view! { <SettingsNotice parsed=problems.clone() admin locale scope=ProblemScope::FieldDisplay /> })}
+        {move || match panel.get() {
+            Panel::Lookup => view! { <LookupPanel requester panel created /> }.into_any(),
+            Panel::CreateLead => view! {
+                <CreateLeadPanel
+                    requester
+                    on_close=Callback::new(move |_| panel.set(Panel::Lookup))
+                    on_created=Callback::new(move |lead| {
+                        created.set(Some(lead));
+                        panel.set(Panel::Lookup);
+                    })
+                />
+            }
+            .into_any(),
+        }}
+        <p class="sr-only">{Msg::AppTitle.text(locale)}</p>
+    }
+    .into_any()
+}
+
+/// The ticket's requester can change while it is open: follow `ticket.requester.email.changed`.
+fn follow_requester(session: &Session, requester: RwSignal<Requester>) {
+    let zaf = session.zaf.clone();
+    let subscription = session.zaf.on("ticket.requester.email.changed", move |_| {
+        let zaf = zaf.clone();
+        spawn_local(async move {
+            if let Ok(ticket) = zaf.ticket().await {
+                requester.set(ticket.requester);
+            }
+        });
+    });
+    // Kept for the component's lifetime; dropping it unsubscribes.
+    if let Ok(sub) = subscription {
+        let _ = StoredValue::new_local(sub);
+    }
+}
+
+/// The requester's name and email, as the agent sees them in the ticket.
+#[component]
+fn Header(requester: RwSignal<Requester>) -> impl IntoView {
+    view! {
+        <header class="requester">
+            {move || {
+                let r = requester.get();
+                view! {
+                    <h1 class="requester__name" dir="auto" title=r.name.clone()>{r.name.clone().unwrap_or_default()}</h1>
+                    <p class="requester__email" dir="auto" title=r.email.clone()>{r.email.clone().unwrap_or_default()}</p>
+                }
+            }}
+        </header>
+    }
+}

@@ -1,0 +1,251 @@
+//! The lookup panel: who the requester is in Sell, in one of its states (loading, found, several
+//! matches, nothing found, no access, failed, rate limited).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sidebar_core::format;
+use sidebar_core::i18n::ui::{self, Msg};
+use sidebar_core::lookup::{LookupOutcome, MatchRef, MatchSummary};
+use sidebar_core::policy::access::Access;
+use sidebar_core::sell::error::SellError;
+use sidebar_core::sell::model::Lead;
+use sidebar_core::zaf_values::Requester;
+
+use super::callout::{Callout, Tone};
+use super::cards::{LeadCard, MatchCards};
+use super::manual_search::ManualSearch;
+use super::skeleton::Skeleton;
+use crate::app::Panel;
+use crate::cache::now_ms;
+use crate::sell_data::{use_sell_data, LookupResult};
+use crate::session::use_session;
+
+#[derive(Clone)]
+enum State {
+    Loading,
+    NoEmail,
+    Blocked(Access),
+    Failed(SellError),
+    Ready(LookupResult),
+}
+
+#[component]
+pub fn LookupPanel(
+    requester: RwSignal<Requester>,
+    panel: RwSignal<Panel>,
+    created: RwSignal<Option<Lead>>,
+) -> impl IntoView {
+    let session = use_session();
+    let locale = session.locale;
+    let data = use_sell_data();
+    let state = RwSignal::new(State::Loading);
+    // Bumped on refresh / retry; `fresh` skips the cache.
+    let fresh = RwSignal::new(false);
+    let reload = RwSignal::new(0u32);
+
+    Effect::new(move |_| {
+        reload.track();
+        let email = requester.with(|r| r.email.clone());
+        let data = data.clone();
+        let skip_cache = fresh.get_untracked();
+        spawn_local(async move {
+            let Some(email) = email else {
+                state.set(State::NoEmail);
+                return;
+            };
+            // On refresh the old content stays on screen until the new one is there.
+            if !matches!(state.get_untracked(), State::Ready(_)) {
+                state.set(State::Loading);
+            }
+            let access = data.access().await;
+            if !access.sees_customer_data() {
+                state.set(State::Blocked(access));
+                return;
+            }
+            state.set(match data.lookup(&access, &email, skip_cache).await {
+                Ok(result) => State::Ready(result),
+                Err(e) => State::Failed(e),
+            });
+        });
+    });
+    let refresh = move || {
+        fresh.set(true);
+        reload.update(|n| *n += 1);
+    };
+
+    view! {
+        <section class="lookup" aria-live="polite">
+            {move || created.get().map(|lead| view! {
+                <Callout tone=Tone::Info title=ui::lead_created_named(&sidebar_core::policy::fields::lead_display_name(&lead), locale) />
+                <LeadCard lead names=Default::default() />
+            })}
+            {move || match state.get() {
+                State::Loading => view! { <Skeleton /> }.into_any(),
+                State::NoEmail => view! {
+                    <Callout tone=Tone::Info title=Msg::NothingFoundTitle.text(locale) body=Msg::NoRequesterEmail.text(locale) />
+                    <ManualSearch />
+                    <CreateLeadButton panel promoted=true />
+                }
+                .into_any(),
+                State::Blocked(access) => blocked_view(access, locale, move || refresh()).into_any(),
+                State::Failed(error) => failed_view(error, locale, move || refresh()).into_any(),
+                State::Ready(result) => view! {
+                    <Outcome result=result.clone() panel />
+                    <footer class="lookup__footer">
+                        <span class="muted">{format::relative_minutes(((now_ms() - result.fetched_at) / 60_000.0).max(0.0) as u64, locale)}</span>
+                        <button class="c-btn c-btn--basic c-btn--sm" on:click=move |_| refresh()>{Msg::Refresh.text(locale)}</button>
+                    </footer>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
+
+fn blocked_view(access: Access, locale: sidebar_core::i18n::Locale, retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let (title, body) = match access {
+        Access::InactiveSellUser => (Msg::InactiveSellUserTitle, Msg::InactiveSellUserBody),
+        Access::LookupFailed => (Msg::FailedTitle, Msg::ErrNetwork),
+        _ => (Msg::NoSellAccessTitle, Msg::NoSellAccessBody),
+    };
+    let can_retry = access == Access::LookupFailed;
+    view! {
+        <Callout tone=Tone::Warning title=title.text(locale) body=body.text(locale)>
+            {can_retry.then(|| view! { <button class="c-btn" on:click=move |_| retry()>{Msg::Retry.text(locale)}</button> }.into_any())}
+        </Callout>
+    }
+}
+
+fn failed_view(error: SellError, locale: sidebar_core::i18n::Locale, retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let wait = match &error {
+        SellError::RateLimited { retry_after_secs } => retry_after_secs.unwrap_or(1),
+        _ => 0,
+    };
+    let (tone, title) = match &error {
+        SellError::RateLimited { .. } => (Tone::Warning, Msg::RateLimitedTitle),
+        SellError::Unauthorized => (Tone::Error, Msg::AuthorizeSellTitle),
+        _ => (Tone::Error, Msg::FailedTitle),
+    };
+    // The retry button waits as long as Sell asked (counting down), so it can't feed a 429 storm.
+    let left = RwSignal::new(wait);
+    if wait > 0 {
+        spawn_local(async move {
+            while left.get_untracked() > 0 {
+                crate::sell_client::sleep_ms(1_000).await;
+                left.update(|n| *n = n.saturating_sub(1));
+            }
+        });
+    }
+    let retryable = error.is_retryable();
+    view! {
+        <Callout tone title=title.text(locale) body=error.message(locale)>
+            {retryable.then(|| view! {
+                <button class="c-btn" disabled=move || left.get() > 0 on:click=move |_| retry()>
+                    {move || match left.get() {
+                        0 => Msg::Retry.text(locale).to_string(),
+                        n => ui::retry_in_seconds(Some(n), locale),
+                    }}
+                </button>
+            }.into_any())}
+        </Callout>
+    }
+}
+
+#[component]
+fn Outcome(result: LookupResult, panel: RwSignal<Panel>) -> impl IntoView {
+    let locale = use_session().locale;
+    let skipped = result.skipped;
+    let names = result.names.clone();
+    let body = match result.outcome {
+        LookupOutcome::NotFound => view! {
+            <Callout tone=Tone::Info title=Msg::NothingFoundTitle.text(locale) body=Msg::NothingFoundBody.text(locale) />
+            <CreateLeadButton panel promoted=true />
+            <ManualSearch />
+        }
+        .into_any(),
+        LookupOutcome::One(m) => view! {
+            <MatchCards m=*m names />
+            <CreateLeadButton panel promoted=false />
+        }
+        .into_any(),
+        LookupOutcome::Several(summaries) => view! {
+            <SeveralMatches summaries names />
+            <CreateLeadButton panel promoted=false />
+        }
+        .into_any(),
+    };
+    view! {
+        {(skipped > 0).then(|| view! { <p class="muted">{ui::n_records_skipped(skipped, locale)}</p> })}
+        {body}
+    }
+}
+
+/// Several people share the requester's email: the agent picks one; the pick is remembered per ticket.
+#[component]
+fn SeveralMatches(summaries: Vec<MatchSummary>, names: sidebar_core::policy::fields::Names) -> impl IntoView {
+    let session = use_session();
+    let locale = session.locale;
+    let data = use_sell_data();
+    let key = format!("choice:{}", session.ticket.id);
+    let chosen = RwSignal::new(data.remembered(&key).and_then(|k| summaries.iter().position(|s| choice_key(s.target) == k)));
+    let summaries = StoredValue::new(summaries);
+    let names = StoredValue::new(names);
+    view! {
+        {move || match chosen.get() {
+            Some(i) => {
+                let m = summaries.with_value(|s| s.get(i).map(|s| s.details.clone()));
+                view! {
+                    <button class="c-btn c-btn--basic c-btn--sm" on:click=move |_| chosen.set(None)>{Msg::BackToMatches.text(locale)}</button>
+                    {m.map(|m| view! { <MatchCards m names=names.get_value() /> })}
+                }
+                .into_any()
+            }
+            None => view! {
+                <Callout tone=Tone::Info title=Msg::SeveralMatchesTitle.text(locale) body=Msg::SeveralMatchesBody.text(locale) />
+                <ul class="matches">
+                    {summaries.with_value(|all| all.iter().enumerate().map(|(i, s)| {
+                        let label = s.name.clone();
+                        let org = s.organization.clone();
+                        let owner = s.owner_id.map(|id| names.with_value(|n| n.user(id, locale)));
+                        let kind = match s.target { MatchRef::Lead(_) => Msg::CardLead, MatchRef::Contact(_) => Msg::CardContact };
+                        let key = key.clone();
+                        let target = s.target;
+                        let data = data.clone();
+                        view! {
+                            <li class="matches__item">
+                                <button class="c-btn c-btn--basic matches__pick" on:click=move |_| {
+                                    data.remember(&key, &choice_key(target));
+                                    chosen.set(Some(i));
+                                }>
+                                    <span class="card__kind">{kind.text(locale)}</span>
+                                    <span class="matches__name" dir="auto">{label}</span>
+                                    {org.map(|o| view! { <span class="muted" dir="auto">{o}</span> })}
+                                    {owner.map(|o| view! { <span class="muted" dir="auto">{o}</span> })}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view())}
+                </ul>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+fn choice_key(target: MatchRef) -> String {
+    match target {
+        MatchRef::Lead(id) => format!("lead:{id}"),
+        MatchRef::Contact(id) => format!("contact:{id}"),
+    }
+}
+
+/// "Create lead": a secondary button on first load, as Garden asks; when nothing matched it is promoted
+/// to the panel's main action by place and width, not by colour.
+#[component]
+fn CreateLeadButton(panel: RwSignal<Panel>, promoted: bool) -> impl IntoView {
+    let locale = use_session().locale;
+    let class = if promoted { "c-btn create-lead create-lead--promoted" } else { "c-btn create-lead" };
+    view! {
+        <button class=class on:click=move |_| panel.set(Panel::CreateLead)>{Msg::CreateLead.text(locale)}</button>
+    }
+}

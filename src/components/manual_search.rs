@@ -1,0 +1,98 @@
+//! Search Sell by name, email or organization when the requester's email found nothing. Typing is
+//! debounced so a fast typist doesn't spend Sell's rate limit.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sidebar_core::i18n::ui::Msg;
+
+use super::callout::{Callout, Tone};
+use super::cards::{ContactCard, LeadCard};
+use super::skeleton::Skeleton;
+use crate::sell_client::sleep_ms;
+use crate::sell_data::{use_sell_data, SearchResult};
+use crate::session::use_session;
+
+const DEBOUNCE_MS: u32 = 400;
+const MIN_CHARS: usize = 2;
+const MAX_RESULTS: usize = 20;
+
+#[derive(Clone)]
+enum Found {
+    Idle,
+    Searching,
+    Results(SearchResult),
+    Failed(String),
+}
+
+#[component]
+pub fn ManualSearch() -> impl IntoView {
+    let locale = use_session().locale;
+    let data = use_sell_data();
+    let query = RwSignal::new(String::new());
+    let found = RwSignal::new(Found::Idle);
+    // Only the newest keystroke's search may write its result.
+    let generation = RwSignal::new(0u64);
+
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        query.set(text.clone());
+        let mine = generation.get_untracked() + 1;
+        generation.set(mine);
+        let data = data.clone();
+        spawn_local(async move {
+            sleep_ms(DEBOUNCE_MS).await;
+            if generation.get_untracked() != mine {
+                return;
+            }
+            if text.trim().chars().count() < MIN_CHARS {
+                found.set(Found::Idle);
+                return;
+            }
+            found.set(Found::Searching);
+            let access = data.access().await;
+            let result = data.search(&access, &text).await;
+            if generation.get_untracked() == mine {
+                found.set(match result {
+                    Ok(r) => Found::Results(r),
+                    Err(e) => Found::Failed(e.message(locale)),
+                });
+            }
+        });
+    };
+
+    view! {
+        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+            <label class="c-txt__label" for="manual-search">{Msg::ManualSearchLabel.text(locale)}</label>
+            <input
+                id="manual-search"
+                class="c-txt__input"
+                type="search"
+                autocomplete="off"
+                placeholder=Msg::ManualSearchPlaceholder.text(locale)
+                prop:value=move || query.get()
+                on:input=on_input
+            />
+        </form>
+        {move || match found.get() {
+            Found::Idle => ().into_any(),
+            Found::Searching => view! { <Skeleton cards=1 /> }.into_any(),
+            Found::Failed(message) => view! { <Callout tone=Tone::Error title=Msg::FailedTitle.text(locale) body=message /> }.into_any(),
+            Found::Results(r) if r.leads.is_empty() && r.contacts.is_empty() => {
+                view! { <p class="muted" role="status">{Msg::SearchNoResults.text(locale)}</p> }.into_any()
+            }
+            Found::Results(r) => {
+                // Bounded: a broad search may match thousands; show the first batch.
+                let names = r.names.clone();
+                let leads: Vec<_> = r.leads.into_iter().take(MAX_RESULTS).collect();
+                let contacts: Vec<_> = r.contacts.into_iter().take(MAX_RESULTS - leads.len()).collect();
+                view! {
+                    <div class="search__results">
+                        {leads.into_iter().map(|lead| view! { <LeadCard lead names=names.clone() /> }).collect_view()}
+                        {contacts.into_iter().map(|contact| view! { <ContactCard contact names=names.clone() /> }).collect_view()}
+                    </div>
+                }
+                .into_any()
+            }
+        }}
+    }
+}

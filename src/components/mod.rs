@@ -1,0 +1,11 @@
+//! Thin views: each renders what `sidebar_core` decided, nothing more.
+
+pub mod callout;
+pub mod cards;
+pub mod create_lead;
+pub mod field_list;
+pub mod lookup_view;
+pub mod manual_search;
+pub mod not_in_zendesk;
+pub mod settings_notice;
+pub mod skeleton;

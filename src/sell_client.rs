@@ -1,0 +1,106 @@
+//! Runs `sidebar_core` Sell requests through ZAF's `client.request`, so Zendesk's proxy adds the secret
+//! token server-side: the app only ever names the setting (`{{setting.NAME}}`), never holds the token.
+
+use serde::de::DeserializeOwned;
+use sidebar_core::policy::access::Credential;
+use sidebar_core::sell::envelope::{list_from_response, single_from_response, Page};
+use sidebar_core::sell::error::SellError;
+use sidebar_core::sell::requests::SellRequest;
+use sidebar_core::sell::retry::retry_delay_ms;
+use sidebar_core::zaf_values::HttpReply;
+use std::collections::BTreeMap;
+
+use crate::zaf::{RequestOptions, ZafClient};
+
+/// How long the proxy may take before we call it a timeout.
+const TIMEOUT_MS: u32 = 15_000;
+/// Reference lists are read page by page; no account needs more (guards against a `next_page` loop).
+const MAX_PAGES: u32 = 30;
+
+#[derive(Clone)]
+pub struct SellClient {
+    zaf: ZafClient,
+    /// Which secure setting Zendesk's proxy puts in the Authorization header.
+    credential: Credential,
+}
+
+impl SellClient {
+    pub fn new(zaf: ZafClient, credential: Credential) -> Self {
+        Self { zaf, credential }
+    }
+
+    pub async fn list<T: DeserializeOwned>(&self, req: &SellRequest) -> Result<Page<T>, SellError> {
+        let reply = self.send(req).await?;
+        list_from_response(reply.status, &reply.body, reply.retry_after.as_deref())
+    }
+
+    pub async fn single<T: DeserializeOwned>(&self, req: &SellRequest) -> Result<T, SellError> {
+        let reply = self.send(req).await?;
+        single_from_response(reply.status, &reply.body, reply.retry_after.as_deref())
+    }
+
+    /// Every page of a list request built by `page_req(n)`.
+    pub async fn all_pages<T: DeserializeOwned>(&self, page_req: impl Fn(u32) -> SellRequest) -> Result<Vec<T>, SellError> {
+        let mut items = Vec::new();
+        for n in 1..=MAX_PAGES {
+            let page: Page<T> = self.list(&page_req(n)).await?;
+            items.extend(page.items);
+            if !page.next_page {
+                break;
+            }
+        }
+        Ok(items)
+    }
+
+    /// One request, tried again by itself only as `retry_delay_ms` allows (429s, bounded).
+    async fn send(&self, req: &SellRequest) -> Result<HttpReply, SellError> {
+        let options = self.options(req);
+        let mut attempt = 1;
+        loop {
+            let reply = self
+                .zaf
+                .request(&options)
+                .await
+                .map_err(|e| SellError::ProxyRefused { status: 0, detail: e.to_string() })?;
+            if reply.is_success() {
+                return Ok(reply);
+            }
+            let error = SellError::from_response(reply.status, &reply.body, reply.retry_after.as_deref());
+            match retry_delay_ms(attempt, &error) {
+                Some(wait) => {
+                    sleep_ms(wait).await;
+                    attempt += 1;
+                }
+                None => return Ok(reply),
+            }
+        }
+    }
+
+    fn options(&self, req: &SellRequest) -> RequestOptions {
+        let mut headers = BTreeMap::new();
+        headers.insert("Authorization".into(), self.credential.authorization_header());
+        headers.insert("Accept".into(), "application/json".into());
+        let data = req.body_text();
+        RequestOptions {
+            url: req.url(),
+            method: req.method.as_str().into(),
+            headers,
+            content_type: data.as_ref().map(|_| "application/json".into()),
+            data,
+            secure: true,
+            cors: false,
+            http_complete_response: true,
+            timeout: TIMEOUT_MS,
+        }
+    }
+}
+
+/// Waits without blocking the page.
+pub async fn sleep_ms(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -1,0 +1,225 @@
+//! Typed async bindings over the Zendesk Apps Framework SDK (`window.ZAFClient`, bundled from npm).
+//!
+//! Values cross the JS boundary as JSON text (`JSON.stringify`) and are decoded by
+//! `sidebar_core::zaf_values`, so no JS value is ever unwrapped here and the decoding is tested natively.
+//! A `ZafClient` wraps any object with the SDK client's methods: the real SDK in Zendesk and on the dev
+//! host, or a scripted fake in the browser tests.
+
+use js_sys::{Function, Promise, Reflect, JSON};
+use serde::Serialize;
+use sidebar_core::zaf_values::{
+    Context, CurrentUser, GetResponse, HttpReply, Metadata, Organization, Requester, ZafValueError,
+};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The SDK's client object (or anything shaped like it).
+    #[derive(Clone)]
+    pub type JsClient;
+
+    #[wasm_bindgen(method, catch)]
+    fn get(this: &JsClient, paths: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn metadata(this: &JsClient) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn context(this: &JsClient) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn request(this: &JsClient, options: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn invoke(this: &JsClient, name: &str, arg: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn on(this: &JsClient, event: &str, handler: &Function) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn off(this: &JsClient, event: &str, handler: &Function) -> Result<(), JsValue>;
+}
+
+/// Why talking to Zendesk failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ZafError {
+    /// The page was opened outside Zendesk: no `origin` / `app_guid` in its URL.
+    NotInZendesk,
+    /// The SDK script did not load (`window.ZAFClient` is missing).
+    SdkMissing,
+    /// The SDK threw or rejected (a timeout, a closed host, a bad argument).
+    Host(String),
+    /// The host answered something we could not use.
+    Value(ZafValueError),
+}
+
+impl std::fmt::Display for ZafError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotInZendesk => f.write_str("This page is not running inside Zendesk."),
+            Self::SdkMissing => f.write_str("The Zendesk Apps SDK did not load."),
+            Self::Host(msg) => write!(f, "Zendesk did not answer: {msg}"),
+            Self::Value(e) => e.fmt(f),
+        }
+    }
+}
+
+impl From<ZafValueError> for ZafError {
+    fn from(e: ZafValueError) -> Self {
+        Self::Value(e)
+    }
+}
+
+/// Options of `client.request`, as ZAF names them.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestOptions {
+    pub url: String,
+    #[serde(rename = "type")]
+    pub method: String,
+    pub headers: std::collections::BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// A JSON string, as ZAF expects for bodies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+    /// Secure settings (`{{setting.NAME}}`) are filled in by Zendesk's proxy only when this is set.
+    pub secure: bool,
+    pub cors: bool,
+    /// Resolve with `{status, responseText, headers}` so status and headers are never lost.
+    pub http_complete_response: bool,
+    /// Milliseconds.
+    pub timeout: u32,
+}
+
+/// Everything the sidebar reads about the ticket in one round trip.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TicketInfo {
+    pub id: u64,
+    pub subject: Option<String>,
+    pub requester: Requester,
+    pub organization: Option<Organization>,
+}
+
+/// A live subscription; dropping it unsubscribes, so a component's handler dies with the component.
+pub struct Subscription {
+    client: JsClient,
+    event: String,
+    handler: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        let _ = self.client.off(&self.event, self.handler.as_ref().unchecked_ref());
+    }
+}
+
+#[derive(Clone)]
+pub struct ZafClient {
+    js: JsClient,
+}
+
+impl ZafClient {
+    /// `ZAFClient.init()`: `NotInZendesk` when the page lacks the `origin`/`app_guid` parameters.
+    pub fn init() -> Result<Self, ZafError> {
+        let global = Reflect::get(&js_sys::global(), &JsValue::from_str("ZAFClient")).map_err(|_| ZafError::SdkMissing)?;
+        if global.is_undefined() || global.is_null() {
+            return Err(ZafError::SdkMissing);
+        }
+        let init: Function = Reflect::get(&global, &JsValue::from_str("init"))
+            .ok()
+            .and_then(|f| f.dyn_into().ok())
+            .ok_or(ZafError::SdkMissing)?;
+        let client = init.call0(&global).map_err(|e| ZafError::Host(describe(&e)))?;
+        if !client.is_object() {
+            // The SDK returns `false` when the URL carries no origin/app_guid.
+            return Err(ZafError::NotInZendesk);
+        }
+        Ok(Self::from_js(client))
+    }
+
+    /// Wraps any object with the client's methods (the browser tests pass a scripted fake).
+    pub fn from_js(client: JsValue) -> Self {
+        Self { js: client.unchecked_into() }
+    }
+
+    pub async fn get(&self, paths: &[&str]) -> Result<GetResponse, ZafError> {
+        let list: js_sys::Array = paths.iter().map(|p| JsValue::from_str(p)).collect();
+        let value = settle(self.js.get(&list)).await?;
+        Ok(GetResponse::from_json(&to_json(&value)?)?)
+    }
+
+    pub async fn ticket(&self) -> Result<TicketInfo, ZafError> {
+        let r = self.get(&["ticket.id", "ticket.subject", "ticket.requester", "ticket.organization"]).await?;
+        Ok(TicketInfo {
+            id: r.ticket_id("ticket.id")?,
+            subject: r.text("ticket.subject")?,
+            requester: r.decode("ticket.requester")?,
+            organization: r.organization("ticket.organization")?,
+        })
+    }
+
+    pub async fn current_user(&self) -> Result<CurrentUser, ZafError> {
+        Ok(self.get(&["currentUser"]).await?.current_user("currentUser")?)
+    }
+
+    pub async fn metadata(&self) -> Result<Metadata, ZafError> {
+        let value = settle(self.js.metadata()).await?;
+        Ok(Metadata::from_json(&to_json(&value)?)?)
+    }
+
+    pub async fn context(&self) -> Result<Context, ZafError> {
+        let value = settle(self.js.context()).await?;
+        Ok(Context::from_json(&to_json(&value)?)?)
+    }
+
+    /// `client.request`: an HTTP reply for any status the server answered (2xx or not), so the caller
+    /// keeps status and body; `Err` only when the SDK itself failed.
+    pub async fn request(&self, options: &RequestOptions) -> Result<HttpReply, ZafError> {
+        let text = serde_json::to_string(options).map_err(|e| ZafError::Host(e.to_string()))?;
+        let js_options = JSON::parse(&text).map_err(|e| ZafError::Host(describe(&e)))?;
+        let promise = self.js.request(&js_options).map_err(|e| ZafError::Host(describe(&e)))?;
+        match JsFuture::from(promise).await {
+            Ok(value) => Ok(HttpReply::from_request_json(&to_json(&value)?, 200)),
+            // A rejection carries the failed response (status, responseText); status 0 = no answer.
+            Err(value) => Ok(HttpReply::from_request_json(&to_json(&value).unwrap_or_default(), 0)),
+        }
+    }
+
+    /// Sets the iframe's height to the content's.
+    pub async fn resize(&self, height_px: u32) -> Result<(), ZafError> {
+        let arg = JSON::parse(&format!(r#"{{"width":"100%","height":"{height_px}px"}}"#))
+            .map_err(|e| ZafError::Host(describe(&e)))?;
+        settle(self.js.invoke("resize", &arg)).await.map(|_| ())
+    }
+
+    /// Subscribes to a host event such as `ticket.requester.email.changed`; the handler gets the event's
+    /// data as JSON text.
+    pub fn on(&self, event: &str, mut handler: impl FnMut(String) + 'static) -> Result<Subscription, ZafError> {
+        let closure = Closure::<dyn FnMut(JsValue)>::new(move |data: JsValue| {
+            handler(to_json(&data).unwrap_or_default());
+        });
+        self.js
+            .on(event, closure.as_ref().unchecked_ref())
+            .map_err(|e| ZafError::Host(describe(&e)))?;
+        Ok(Subscription { client: self.js.clone(), event: event.to_string(), handler: closure })
+    }
+}
+
+/// Awaits an SDK promise, turning a throw or a rejection into `ZafError::Host`.
+async fn settle(call: Result<Promise, JsValue>) -> Result<JsValue, ZafError> {
+    let promise = call.map_err(|e| ZafError::Host(describe(&e)))?;
+    JsFuture::from(promise).await.map_err(|e| ZafError::Host(describe(&e)))
+}
+
+fn to_json(value: &JsValue) -> Result<String, ZafError> {
+    if value.is_undefined() {
+        return Ok("null".into());
+    }
+    JSON::stringify(value)
+        .map(String::from)
+        .map_err(|e| ZafError::Host(describe(&e)))
+}
+
+/// A JS error's message, or its JSON, for the error state.
+fn describe(value: &JsValue) -> String {
+    if let Some(err) = value.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    value.as_string().or_else(|| to_json(value).ok()).unwrap_or_else(|| "unknown error".into())
+}

@@ -1,0 +1,89 @@
+//! Builds the app bundle with Trunk (release by default) and prints what it weighs.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::run::{cmd, root, status, Result};
+use crate::tools;
+
+pub fn run(args: &[String]) -> Result {
+    tools::setup(false)?;
+    let release = !args.iter().any(|a| a == "--dev");
+    bundle(release)?;
+    print_sizes(&sizes(&root().join("dist"))?);
+    Ok(())
+}
+
+/// The ZAF SDK bundle, then Trunk. Returns the dist folder.
+pub fn bundle(release: bool) -> Result<PathBuf> {
+    let mut sdk = cmd("npm");
+    sdk.current_dir(root().join("js")).args(["run", "--silent", "bundle-sdk"]);
+    status(sdk)?;
+    let mut trunk = cmd("trunk");
+    trunk.args(["build", "--offline"]);
+    if release {
+        trunk.arg("--release");
+    }
+    status(trunk)?;
+    Ok(root().join("dist"))
+}
+
+pub struct FileSize {
+    pub kind: &'static str,
+    pub name: String,
+    pub raw: u64,
+    pub gzip: u64,
+}
+
+/// Raw and gzip (-9) size of every file of the bundle, by kind.
+pub fn sizes(dist: &Path) -> Result<Vec<FileSize>> {
+    let mut out = Vec::new();
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let kind = match () {
+            _ if name.ends_with(".wasm") => "wasm",
+            _ if name == "zaf_sdk.min.js" => "ZAF SDK",
+            _ if name.ends_with(".js") => "JS glue",
+            _ if name.ends_with(".css") => "CSS",
+            _ if name.ends_with(".html") => "HTML",
+            _ => "other",
+        };
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        out.push(FileSize { kind, name, raw: bytes.len() as u64, gzip: gzip_len(&bytes)? });
+    }
+    Ok(out)
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<u64> {
+    let mut child = Command::new("gzip")
+        .args(["-9", "-c", "-n"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("gzip: {e}"))?;
+    let mut stdin = child.stdin.take().ok_or("gzip: no stdin")?;
+    let data = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&data));
+    let out = child.wait_with_output().map_err(|e| format!("gzip: {e}"))?;
+    writer.join().map_err(|_| "gzip writer panicked")?.map_err(|e| format!("gzip: {e}"))?;
+    Ok(out.stdout.len() as u64)
+}
+
+pub fn print_sizes(files: &[FileSize]) {
+    println!("\nrelease bundle (dist/):");
+    println!("  {:<9} {:<28} {:>10} {:>10}", "kind", "file", "raw", "gzip");
+    for f in files {
+        println!("  {:<9} {:<28} {:>10} {:>10}", f.kind, f.name, kb(f.raw), kb(f.gzip));
+    }
+    let raw: u64 = files.iter().map(|f| f.raw).sum();
+    let gz: u64 = files.iter().map(|f| f.gzip).sum();
+    println!("  {:<9} {:<28} {:>10} {:>10}", "total", "", kb(raw), kb(gz));
+}
+
+pub fn kb(n: u64) -> String {
+    format!("{:.1} KB", n as f64 / 1024.0)
+}
