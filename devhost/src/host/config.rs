@@ -153,7 +153,10 @@ impl HostConfig {
             next.settings = merged_settings(&self.settings, changes)?;
         }
         if let Some(requester) = patch.requester_override {
-            if requester.as_ref().is_some_and(|r| r.email.trim().is_empty()) {
+            if requester
+                .as_ref()
+                .is_some_and(|r| r.email.trim().is_empty())
+            {
                 return Err(ConfigError::EmptyRequesterEmail);
             }
             next.requester_override = requester;
@@ -162,13 +165,17 @@ impl HostConfig {
     }
 }
 
-fn merged_settings(current: &AppSettings, changes: Map<String, Value>) -> Result<AppSettings, ConfigError> {
+fn merged_settings(
+    current: &AppSettings,
+    changes: Map<String, Value>,
+) -> Result<AppSettings, ConfigError> {
     let mut fields = match serde_json::to_value(current) {
         Ok(Value::Object(fields)) => fields,
         _ => Map::new(),
     };
     fields.extend(changes);
-    serde_json::from_value(Value::Object(fields)).map_err(|e| ConfigError::BadSettings(e.to_string()))
+    serde_json::from_value(Value::Object(fields))
+        .map_err(|e| ConfigError::BadSettings(e.to_string()))
 }
 
 #[cfg(test)]
@@ -183,7 +190,10 @@ mod tests {
     #[test]
     fn defaults_are_ada_on_ticket_102_in_sell_users_only_mode() {
         let config = HostConfig::default();
-        assert_eq!((config.agent.as_str(), config.ticket), ("ada@acme.test", TicketId(102)));
+        assert_eq!(
+            (config.agent.as_str(), config.ticket),
+            ("ada@acme.test", TicketId(102))
+        );
         assert!(!config.settings.all_agents_access);
         assert_eq!(config.settings.lead_status, "New");
         assert_eq!(config.settings.lead_source, "Zendesk Support");
@@ -192,7 +202,9 @@ mod tests {
 
     #[test]
     fn a_patch_changes_only_what_it_names() {
-        let next = HostConfig::default().patched(patch(json!({"agent": "Nora@acme.test"}))).unwrap();
+        let next = HostConfig::default()
+            .patched(patch(json!({"agent": "Nora@acme.test"})))
+            .unwrap();
         assert_eq!(next.agent, "nora@acme.test");
         assert_eq!(next.ticket, TicketId(102));
         assert_eq!(next.settings, AppSettings::default());
@@ -201,7 +213,9 @@ mod tests {
     #[test]
     fn settings_merge_key_by_key() {
         let next = HostConfig::default()
-            .patched(patch(json!({"settings": {"all_agents_access": true, "lead_owners": "2, Inbound pool"}})))
+            .patched(patch(
+                json!({"settings": {"all_agents_access": true, "lead_owners": "2, Inbound pool"}}),
+            ))
             .unwrap();
         assert!(next.settings.all_agents_access);
         assert_eq!(next.settings.lead_owners, "2, Inbound pool");
@@ -214,7 +228,10 @@ mod tests {
         let wrong_type = config.patched(patch(json!({"settings": {"all_agents_access": "yes"}})));
         assert!(matches!(wrong_type, Err(ConfigError::BadSettings(_))));
         let secure = config.patched(patch(json!({"settings": {"sell_api_token": "x"}})));
-        assert!(matches!(secure, Err(ConfigError::BadSettings(_))), "secure settings go to /_host/secure");
+        assert!(
+            matches!(secure, Err(ConfigError::BadSettings(_))),
+            "secure settings go to /_host/secure"
+        );
     }
 
     #[test]
@@ -224,7 +241,10 @@ mod tests {
             config.patched(patch(json!({"agent": "max@acme.test"}))),
             Err(ConfigError::UnknownAgent("max@acme.test".into()))
         );
-        assert_eq!(config.patched(patch(json!({"ticket": 109}))), Err(ConfigError::UnknownTicket(109)));
+        assert_eq!(
+            config.patched(patch(json!({"ticket": 109}))),
+            Err(ConfigError::UnknownTicket(109))
+        );
         assert_eq!(
             config.patched(patch(json!({"locale": "fr"}))),
             Err(ConfigError::UnknownLocale("fr".into()))
@@ -233,7 +253,9 @@ mod tests {
 
     #[test]
     fn locale_null_returns_to_the_agents_own() {
-        let german = HostConfig::default().patched(patch(json!({"locale": "de"}))).unwrap();
+        let german = HostConfig::default()
+            .patched(patch(json!({"locale": "de"})))
+            .unwrap();
         assert_eq!(german.locale.as_deref(), Some("de"));
         let own = german.patched(patch(json!({"locale": null}))).unwrap();
         assert_eq!(own.locale, None);
@@ -244,10 +266,15 @@ mod tests {
     #[test]
     fn another_ticket_drops_the_edited_requester_but_the_same_ticket_keeps_it() {
         let edited = HostConfig::default()
-            .patched(patch(json!({"requester_override": {"email": "new@deals.test"}})))
+            .patched(patch(
+                json!({"requester_override": {"email": "new@deals.test"}}),
+            ))
             .unwrap();
         let same = edited.patched(patch(json!({"ticket": 102}))).unwrap();
-        assert_eq!(same.requester_override.map(|r| r.email).as_deref(), Some("new@deals.test"));
+        assert_eq!(
+            same.requester_override.map(|r| r.email).as_deref(),
+            Some("new@deals.test")
+        );
         let other = edited.patched(patch(json!({"ticket": 101}))).unwrap();
         assert_eq!(other.requester_override, None);
     }
@@ -259,7 +286,15 @@ mod tests {
             config.patched(patch(json!({"requester_override": {"email": " "}}))),
             Err(ConfigError::EmptyRequesterEmail)
         );
-        let edited = config.patched(patch(json!({"requester_override": {"email": "a@b.test"}}))).unwrap();
-        assert_eq!(edited.patched(patch(json!({"requester_override": null}))).unwrap().requester_override, None);
+        let edited = config
+            .patched(patch(json!({"requester_override": {"email": "a@b.test"}})))
+            .unwrap();
+        assert_eq!(
+            edited
+                .patched(patch(json!({"requester_override": null})))
+                .unwrap()
+                .requester_override,
+            None
+        );
     }
 }

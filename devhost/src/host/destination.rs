@@ -17,24 +17,38 @@ pub fn destination_of(url: &str) -> Destination {
     let url = url.trim();
     let Some((scheme, rest)) = url.split_once("://") else {
         // Relative URLs go to the Support API in ZAF; the dev host has none.
-        return Destination::NotEmulated { url: url.to_owned() };
+        return Destination::NotEmulated {
+            url: url.to_owned(),
+        };
     };
     let split_at = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(split_at);
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host_port = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
     let host = match host_port.rsplit_once(':') {
         Some((host, "443")) => host,
         _ => host_port,
     };
     let host = host.to_ascii_lowercase();
     if !scheme.eq_ignore_ascii_case("https") || host != SELL_HOST {
-        return Destination::Refused { host: if host.is_empty() { url.to_owned() } else { host } };
+        return Destination::Refused {
+            host: if host.is_empty() {
+                url.to_owned()
+            } else {
+                host
+            },
+        };
     }
     let without_fragment = tail.split('#').next().unwrap_or_default();
     if without_fragment.starts_with("/v2/") {
-        Destination::Sell { path_and_query: without_fragment.to_owned() }
+        Destination::Sell {
+            path_and_query: without_fragment.to_owned(),
+        }
     } else {
-        Destination::NotEmulated { url: url.to_owned() }
+        Destination::NotEmulated {
+            url: url.to_owned(),
+        }
     }
 }
 
@@ -43,7 +57,9 @@ pub fn form_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{byte:02X}")),
         }
@@ -56,37 +72,65 @@ mod tests {
     use super::*;
 
     fn sell(path: &str) -> Destination {
-        Destination::Sell { path_and_query: path.to_owned() }
+        Destination::Sell {
+            path_and_query: path.to_owned(),
+        }
     }
 
     #[test]
     fn sell_v2_urls_go_to_the_emulator_with_their_query() {
-        assert_eq!(destination_of("https://api.getbase.com/v2/leads?email=a%40b.test"), sell("/v2/leads?email=a%40b.test"));
-        assert_eq!(destination_of("https://API.getbase.com:443/v2/users/self"), sell("/v2/users/self"));
-        assert_eq!(destination_of("https://api.getbase.com/v2/leads#top"), sell("/v2/leads"));
+        assert_eq!(
+            destination_of("https://api.getbase.com/v2/leads?email=a%40b.test"),
+            sell("/v2/leads?email=a%40b.test")
+        );
+        assert_eq!(
+            destination_of("https://API.getbase.com:443/v2/users/self"),
+            sell("/v2/users/self")
+        );
+        assert_eq!(
+            destination_of("https://api.getbase.com/v2/leads#top"),
+            sell("/v2/leads")
+        );
     }
 
     #[test]
     fn other_hosts_and_plain_http_are_refused() {
-        assert_eq!(destination_of("https://evil.test/v2/leads"), Destination::Refused { host: "evil.test".into() });
+        assert_eq!(
+            destination_of("https://evil.test/v2/leads"),
+            Destination::Refused {
+                host: "evil.test".into()
+            }
+        );
         assert_eq!(
             destination_of("https://api.getbase.com.evil.test/v2/leads"),
-            Destination::Refused { host: "api.getbase.com.evil.test".into() }
+            Destination::Refused {
+                host: "api.getbase.com.evil.test".into()
+            }
         );
         assert_eq!(
             destination_of("http://api.getbase.com/v2/leads"),
-            Destination::Refused { host: "api.getbase.com".into() }
+            Destination::Refused {
+                host: "api.getbase.com".into()
+            }
         );
         assert_eq!(
             destination_of("https://user@evil.test/v2"),
-            Destination::Refused { host: "evil.test".into() }
+            Destination::Refused {
+                host: "evil.test".into()
+            }
         );
     }
 
     #[test]
     fn relative_urls_and_non_v2_paths_are_not_emulated() {
-        assert!(matches!(destination_of("/api/v2/users/me.json"), Destination::NotEmulated { .. }));
-        assert!(matches!(destination_of("https://api.getbase.com/oauth2/token"), Destination::NotEmulated { .. }));
+        assert!(matches!(
+            destination_of("/api/v2/users/me.json"),
+            Destination::NotEmulated { .. }
+        ));
+        assert!(matches!(
+            destination_of("https://api.getbase.com/oauth2/token"),
+            Destination::NotEmulated { .. }
+        ));
     }
 
     #[test]

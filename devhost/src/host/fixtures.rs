@@ -216,7 +216,9 @@ pub const TICKETS: [Ticket; 8] = [
 ];
 
 pub fn agent_by_email(email: &str) -> Option<&'static Agent> {
-    AGENTS.iter().find(|agent| agent.email.eq_ignore_ascii_case(email))
+    AGENTS
+        .iter()
+        .find(|agent| agent.email.eq_ignore_ascii_case(email))
 }
 
 pub fn ticket_by_id(id: TicketId) -> Option<&'static Ticket> {
@@ -229,25 +231,59 @@ mod tests {
 
     #[test]
     fn the_four_agents_of_the_contract_are_found_by_email_in_any_case() {
-        let emails = ["ada@acme.test", "NORA@acme.test", "ivan@acme.test", "zed@acme.test"];
-        let found: Vec<&str> = emails.iter().filter_map(|e| agent_by_email(e)).map(|a| a.name).collect();
-        assert_eq!(found, ["Ada Owner", "Nora North", "Ivan Inactive", "Zed Zendesk"]);
-        assert!(agent_by_email("max@acme.test").is_none(), "Max is a Sell user but no Support agent");
+        let emails = [
+            "ada@acme.test",
+            "NORA@acme.test",
+            "ivan@acme.test",
+            "zed@acme.test",
+        ];
+        let found: Vec<&str> = emails
+            .iter()
+            .filter_map(|e| agent_by_email(e))
+            .map(|a| a.name)
+            .collect();
+        assert_eq!(
+            found,
+            ["Ada Owner", "Nora North", "Ivan Inactive", "Zed Zendesk"]
+        );
+        assert!(
+            agent_by_email("max@acme.test").is_none(),
+            "Max is a Sell user but no Support agent"
+        );
     }
 
     #[test]
     fn only_ada_is_a_support_admin_and_nora_speaks_german() {
-        let admins: Vec<&str> = AGENTS.iter().filter(|a| a.role == SupportRole::Admin).map(|a| a.email).collect();
+        let admins: Vec<&str> = AGENTS
+            .iter()
+            .filter(|a| a.role == SupportRole::Admin)
+            .map(|a| a.email)
+            .collect();
         assert_eq!(admins, ["ada@acme.test"]);
-        assert_eq!(agent_by_email("nora@acme.test").map(|a| a.locale), Some("de"));
+        assert_eq!(
+            agent_by_email("nora@acme.test").map(|a| a.locale),
+            Some("de")
+        );
     }
 
     #[test]
     fn tickets_101_to_108_exist_with_the_contract_requesters() {
-        let emails: Vec<&str> = (101..=108).filter_map(|id| ticket_by_id(TicketId(id))).map(|t| t.requester.email).collect();
+        let emails: Vec<&str> = (101..=108)
+            .filter_map(|id| ticket_by_id(TicketId(id)))
+            .map(|t| t.requester.email)
+            .collect();
         assert_eq!(
             emails,
-            ["lea@lead-only.test", "carl@deals.test", "bea@both.test", "dana@dupe.test", "nobody@none.test", "omar@rtl.test", "xss@evil.test", "sid@south.test"]
+            [
+                "lea@lead-only.test",
+                "carl@deals.test",
+                "bea@both.test",
+                "dana@dupe.test",
+                "nobody@none.test",
+                "omar@rtl.test",
+                "xss@evil.test",
+                "sid@south.test"
+            ]
         );
         assert!(ticket_by_id(TicketId(100)).is_none());
     }
@@ -256,7 +292,12 @@ mod tests {
     fn every_ticket_has_a_first_comment_by_its_requester() {
         for ticket in &TICKETS {
             let first = ticket.comments.first().map(|c| (c.author, c.by_requester));
-            assert_eq!(first, Some((ticket.requester.name, true)), "ticket {}", ticket.id.0);
+            assert_eq!(
+                first,
+                Some((ticket.requester.name, true)),
+                "ticket {}",
+                ticket.id.0
+            );
         }
     }
 }

@@ -44,7 +44,9 @@ impl std::fmt::Display for ArgsError {
         match self {
             ArgsError::HelpRequested => write!(f, "{USAGE}"),
             ArgsError::MissingValue(flag) => write!(f, "{flag} needs a value\n{USAGE}"),
-            ArgsError::BadValue { flag, value } => write!(f, "{flag} {value:?} is not valid\n{USAGE}"),
+            ArgsError::BadValue { flag, value } => {
+                write!(f, "{flag} {value:?} is not valid\n{USAGE}")
+            }
             ArgsError::Unknown(arg) => write!(f, "unknown argument {arg:?}\n{USAGE}"),
         }
     }
@@ -58,20 +60,33 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<HostOptions,
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag.to_owned(), Some(value.to_owned())),
+            Some((flag, value)) if flag.starts_with("--") => {
+                (flag.to_owned(), Some(value.to_owned()))
+            }
             _ => (arg.clone(), None),
         };
-        let mut value = || inline.clone().or_else(|| args.next()).ok_or_else(|| ArgsError::MissingValue(flag.clone()));
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| ArgsError::MissingValue(flag.clone()))
+        };
         match flag.as_str() {
             "-h" | "--help" => return Err(ArgsError::HelpRequested),
             "--open" => options.open = true,
             "--port" => {
                 let text = value()?;
-                options.port = text.parse().map_err(|_| ArgsError::BadValue { flag: flag.clone(), value: text })?;
+                options.port = text.parse().map_err(|_| ArgsError::BadValue {
+                    flag: flag.clone(),
+                    value: text,
+                })?;
             }
             "--bind" => {
                 let text = value()?;
-                options.bind = text.parse().map_err(|_| ArgsError::BadValue { flag: flag.clone(), value: text })?;
+                options.bind = text.parse().map_err(|_| ArgsError::BadValue {
+                    flag: flag.clone(),
+                    value: text,
+                })?;
             }
             "--app-dir" => options.app_dir = PathBuf::from(value()?),
             "--state-file" => options.state_file = Some(PathBuf::from(value()?)),
@@ -93,13 +108,24 @@ mod tests {
     fn no_arguments_serve_dist_on_loopback_8484() {
         let options = parse(&[]).unwrap();
         assert_eq!(options, HostOptions::default());
-        assert_eq!((options.port, options.bind.to_string().as_str()), (8484, "127.0.0.1"));
+        assert_eq!(
+            (options.port, options.bind.to_string().as_str()),
+            (8484, "127.0.0.1")
+        );
     }
 
     #[test]
     fn every_flag_is_read_in_both_spellings() {
-        let options =
-            parse(&["--port=0", "--bind", "0.0.0.0", "--app-dir", "target/dist", "--state-file=s.json", "--open"]).unwrap();
+        let options = parse(&[
+            "--port=0",
+            "--bind",
+            "0.0.0.0",
+            "--app-dir",
+            "target/dist",
+            "--state-file=s.json",
+            "--open",
+        ])
+        .unwrap();
         assert_eq!(options.port, 0);
         assert_eq!(options.bind.to_string(), "0.0.0.0");
         assert_eq!(options.app_dir, PathBuf::from("target/dist"));
@@ -109,10 +135,28 @@ mod tests {
 
     #[test]
     fn bad_or_missing_values_and_unknown_flags_are_errors() {
-        assert_eq!(parse(&["--port", "http"]), Err(ArgsError::BadValue { flag: "--port".into(), value: "http".into() }));
-        assert_eq!(parse(&["--port"]), Err(ArgsError::MissingValue("--port".into())));
-        assert_eq!(parse(&["--bind", "somewhere"]).map(|_| ()), Err(ArgsError::BadValue { flag: "--bind".into(), value: "somewhere".into() }));
-        assert_eq!(parse(&["--verbose"]), Err(ArgsError::Unknown("--verbose".into())));
+        assert_eq!(
+            parse(&["--port", "http"]),
+            Err(ArgsError::BadValue {
+                flag: "--port".into(),
+                value: "http".into()
+            })
+        );
+        assert_eq!(
+            parse(&["--port"]),
+            Err(ArgsError::MissingValue("--port".into()))
+        );
+        assert_eq!(
+            parse(&["--bind", "somewhere"]).map(|_| ()),
+            Err(ArgsError::BadValue {
+                flag: "--bind".into(),
+                value: "somewhere".into()
+            })
+        );
+        assert_eq!(
+            parse(&["--verbose"]),
+            Err(ArgsError::Unknown("--verbose".into()))
+        );
         assert_eq!(parse(&["--help"]), Err(ArgsError::HelpRequested));
     }
 }

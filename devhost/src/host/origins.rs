@@ -15,18 +15,27 @@ pub fn origins_for_host(host_header: &str) -> Origins {
     let (name, port) = match host_header.rsplit_once(':') {
         // `[::1]:8484` has colons in the name; only a trailing all-digit part is a port.
         Some((name, port))
-            if !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()) && (name.ends_with(']') || !name.contains(':')) =>
+            if !port.is_empty()
+                && port.chars().all(|c| c.is_ascii_digit())
+                && (name.ends_with(']') || !name.contains(':')) =>
         {
             (name, Some(port))
         }
         _ => (host_header, None),
     };
-    let other = if name.eq_ignore_ascii_case("localhost") { "127.0.0.1" } else { "localhost" };
+    let other = if name.eq_ignore_ascii_case("localhost") {
+        "127.0.0.1"
+    } else {
+        "localhost"
+    };
     let with_port = |host: &str| match port {
         Some(port) => format!("http://{host}:{port}"),
         None => format!("http://{host}"),
     };
-    Origins { page: with_port(name), app: with_port(other) }
+    Origins {
+        page: with_port(name),
+        app: with_port(other),
+    }
 }
 
 /// The iframe URL as Zendesk builds it: the SDK reads `origin` and `app_guid` from the query.
@@ -53,12 +62,24 @@ pub fn new_app_guid() -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let mut hasher = RandomState::new().build_hasher();
     hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    hasher.write_u128(SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+    hasher.write_u128(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
     let high = hasher.finish();
     hasher.write_u64(high);
     let low = hasher.finish();
     let hex = format!("{high:016x}{low:016x}");
-    format!("{}-{}-4{}-a{}-{}", &hex[0..8], &hex[8..12], &hex[13..16], &hex[17..20], &hex[20..32])
+    format!(
+        "{}-{}-4{}-a{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[13..16],
+        &hex[17..20],
+        &hex[20..32]
+    )
 }
 
 #[cfg(test)]
@@ -69,13 +90,22 @@ mod tests {
     fn the_app_is_always_on_the_other_loopback_name() {
         assert_eq!(
             origins_for_host("127.0.0.1:8484"),
-            Origins { page: "http://127.0.0.1:8484".into(), app: "http://localhost:8484".into() }
+            Origins {
+                page: "http://127.0.0.1:8484".into(),
+                app: "http://localhost:8484".into()
+            }
         );
         assert_eq!(
             origins_for_host("LOCALHOST:9000"),
-            Origins { page: "http://LOCALHOST:9000".into(), app: "http://127.0.0.1:9000".into() }
+            Origins {
+                page: "http://LOCALHOST:9000".into(),
+                app: "http://127.0.0.1:9000".into()
+            }
         );
-        assert_eq!(origins_for_host("192.168.1.5:8484").app, "http://localhost:8484");
+        assert_eq!(
+            origins_for_host("192.168.1.5:8484").app,
+            "http://localhost:8484"
+        );
         assert_eq!(origins_for_host("127.0.0.1").app, "http://localhost");
     }
 

@@ -17,18 +17,27 @@ pub fn render_page(host_header: &str) -> RenderedPage {
     let origins = origins_for_host(host_header);
     let app_guid = new_app_guid();
     let html = INDEX_HTML
-        .replace("__APP_SRC__", &escape_attribute(&app_src(&origins, &app_guid)))
+        .replace(
+            "__APP_SRC__",
+            &escape_attribute(&app_src(&origins, &app_guid)),
+        )
         .replace("__APP_GUID__", &escape_attribute(&app_guid))
         .replace("__APP_ORIGIN__", &escape_attribute(&origins.app));
     let content_security_policy = format!(
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src {}; object-src 'none'; base-uri 'none'",
         origins.app
     );
-    RenderedPage { html, content_security_policy }
+    RenderedPage {
+        html,
+        content_security_policy,
+    }
 }
 
 fn escape_attribute(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -39,7 +48,9 @@ mod tests {
     fn the_page_frames_the_app_from_the_other_origin() {
         let page = render_page("127.0.0.1:8484");
         assert!(page.html.contains(r#"src="http://localhost:8484/app/index.html?origin=http%3A%2F%2F127.0.0.1%3A8484&amp;app_guid="#));
-        assert!(page.content_security_policy.contains("frame-src http://localhost:8484"));
+        assert!(page
+            .content_security_policy
+            .contains("frame-src http://localhost:8484"));
         assert!(!page.html.contains("__APP_"), "every placeholder is filled");
     }
 
@@ -50,11 +61,18 @@ mod tests {
             .chain(INDEX_HTML.split("<select").skip(1))
             .chain(INDEX_HTML.split("<textarea").skip(1))
             .skip(1)
-            .filter_map(|tag| tag.split_once("id=\"").and_then(|(_, rest)| rest.split_once('"')).map(|(id, _)| id))
+            .filter_map(|tag| {
+                tag.split_once("id=\"")
+                    .and_then(|(_, rest)| rest.split_once('"'))
+                    .map(|(id, _)| id)
+            })
             .collect();
         assert!(ids.len() >= 15, "found controls: {ids:?}");
         for id in ids {
-            assert!(INDEX_HTML.contains(&format!("for=\"{id}\"")), "no <label for=\"{id}\">");
+            assert!(
+                INDEX_HTML.contains(&format!("for=\"{id}\"")),
+                "no <label for=\"{id}\">"
+            );
         }
     }
 

@@ -33,7 +33,9 @@ pub fn names_in(text: &str) -> Vec<&str> {
     let mut rest = text;
     while let Some(start) = rest.find(OPEN) {
         let after_open = &rest[start + OPEN.len()..];
-        let Some(end) = after_open.find(CLOSE) else { break };
+        let Some(end) = after_open.find(CLOSE) else {
+            break;
+        };
         let name = &after_open[..end];
         if is_setting_name(name) {
             names.push(name);
@@ -61,24 +63,42 @@ mod tests {
 
     #[test]
     fn known_placeholders_are_replaced_anywhere_in_the_text() {
-        assert_eq!(fill("Bearer {{setting.sell_api_token}}", &secrets), "Bearer ADMIN");
         assert_eq!(
-            fill("a={{setting.sell_api_token}}&b={{setting.sell_api_token}}", &secrets),
+            fill("Bearer {{setting.sell_api_token}}", &secrets),
+            "Bearer ADMIN"
+        );
+        assert_eq!(
+            fill(
+                "a={{setting.sell_api_token}}&b={{setting.sell_api_token}}",
+                &secrets
+            ),
             "a=ADMIN&b=ADMIN"
         );
     }
 
     #[test]
     fn a_missing_agent_token_resolves_to_empty() {
-        assert_eq!(fill("Bearer {{setting.sell_user_token}}", &secrets), "Bearer ");
+        assert_eq!(
+            fill("Bearer {{setting.sell_user_token}}", &secrets),
+            "Bearer "
+        );
     }
 
     #[test]
     fn unknown_or_malformed_placeholders_stay_as_written() {
         assert_eq!(fill("{{setting.nope}}", &secrets), "{{setting.nope}}");
-        assert_eq!(fill("{{setting.sell api}}", &secrets), "{{setting.sell api}}");
-        assert_eq!(fill("x {{setting.sell_api_token", &secrets), "x {{setting.sell_api_token");
-        assert_eq!(fill("no placeholder {{ here }}", &secrets), "no placeholder {{ here }}");
+        assert_eq!(
+            fill("{{setting.sell api}}", &secrets),
+            "{{setting.sell api}}"
+        );
+        assert_eq!(
+            fill("x {{setting.sell_api_token", &secrets),
+            "x {{setting.sell_api_token"
+        );
+        assert_eq!(
+            fill("no placeholder {{ here }}", &secrets),
+            "no placeholder {{ here }}"
+        );
     }
 
     #[test]

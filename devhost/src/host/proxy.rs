@@ -48,7 +48,11 @@ struct Attempt {
 
 impl Attempt {
     fn by_proxy(status: u16, status_text: &str, text: String) -> Attempt {
-        Attempt { settled: proxy_failure(status, status_text, &text), status: Some(status), note: Some(text) }
+        Attempt {
+            settled: proxy_failure(status, status_text, &text),
+            status: Some(status),
+            note: Some(text),
+        }
     }
 }
 
@@ -75,12 +79,16 @@ pub async fn forward(options: &Value, secrets: &Secrets, sell: &Router) -> (Sett
         Destination::Refused { host } => Attempt::by_proxy(
             403,
             "Forbidden",
-            format!("Domain not allowed: {host} is not in this app's domainWhitelist ({SELL_HOST})"),
+            format!(
+                "Domain not allowed: {host} is not in this app's domainWhitelist ({SELL_HOST})"
+            ),
         ),
         Destination::NotEmulated { url } => Attempt::by_proxy(
             404,
             "Not Found",
-            format!("devhost proxy: {url} is not emulated; only https://{SELL_HOST}/v2/... is served"),
+            format!(
+                "devhost proxy: {url} is not emulated; only https://{SELL_HOST}/v2/... is served"
+            ),
         ),
         Destination::Sell { path_and_query } => send_to_sell(&filled, &path_and_query, sell).await,
     };
@@ -99,14 +107,19 @@ async fn send_to_sell(options: &RequestOptions, path_and_query: &str, sell: &Rou
             Err(never) => match never {},
         };
         let (parts, body) = response.into_parts();
-        let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES).await.map_err(|e| e.to_string())?;
+        let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
+            .await
+            .map_err(|e| e.to_string())?;
         Ok::<_, String>((parts, bytes))
     };
     match tokio::time::timeout(options.timeout, exchange).await {
         Err(_elapsed) => Attempt {
             settled: timed_out(),
             status: None,
-            note: Some(format!("no answer within {} ms", options.timeout.as_millis())),
+            note: Some(format!(
+                "no answer within {} ms",
+                options.timeout.as_millis()
+            )),
         },
         Ok(Err(why)) => Attempt::by_proxy(502, "Bad Gateway", why),
         Ok(Ok((parts, bytes))) => {
@@ -127,13 +140,18 @@ async fn send_to_sell(options: &RequestOptions, path_and_query: &str, sell: &Rou
                 headers,
                 body: String::from_utf8_lossy(&bytes).into_owned(),
             };
-            Attempt { settled: settle(&response, options.http_complete_response), status: Some(response.status), note: None }
+            Attempt {
+                settled: settle(&response, options.http_complete_response),
+                status: Some(response.status),
+                note: None,
+            }
         }
     }
 }
 
 fn sell_request(options: &RequestOptions, path_and_query: &str) -> Result<Request<Body>, String> {
-    let method = Method::from_bytes(options.method.as_bytes()).map_err(|_| format!("bad method {:?}", options.method))?;
+    let method = Method::from_bytes(options.method.as_bytes())
+        .map_err(|_| format!("bad method {:?}", options.method))?;
     let (query, body) = options.encoded_data();
     let uri = match query {
         Some(query) if path_and_query.contains('?') => format!("{path_and_query}&{query}"),
@@ -150,8 +168,10 @@ fn sell_request(options: &RequestOptions, path_and_query: &str) -> Result<Reques
         .header(header::HOST, SELL_HOST)
         .header(header::ACCEPT, accept);
     for (name, value) in &options.headers {
-        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| format!("bad header name {name:?}"))?;
-        let value = HeaderValue::from_str(value).map_err(|_| format!("bad value for header {name}"))?;
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| format!("bad header name {name:?}"))?;
+        let value =
+            HeaderValue::from_str(value).map_err(|_| format!("bad value for header {name}"))?;
         builder = builder.header(name, value);
     }
     // The proxy speaks for the app: its own User-Agent replaces the browser's.
@@ -168,7 +188,13 @@ fn sell_request(options: &RequestOptions, path_and_query: &str) -> Result<Reques
     Ok(request)
 }
 
-fn log_entry(method: &str, path: &str, credential: Credential, attempt: &Attempt, started: Instant) -> LogEntry {
+fn log_entry(
+    method: &str,
+    path: &str,
+    credential: Credential,
+    attempt: &Attempt,
+    started: Instant,
+) -> LogEntry {
     LogEntry {
         seq: 0,
         method: method.to_owned(),

@@ -64,7 +64,10 @@ pub fn settle(response: &ProxiedResponse, http_complete_response: bool) -> Settl
             json!({"status": response.status, "statusText": response.status_text, "responseText": response.body}),
         ]
     };
-    Settled { outcome: Outcome::Done, response_args }
+    Settled {
+        outcome: Outcome::Done,
+        response_args,
+    }
 }
 
 /// The request took longer than its `timeout`: jQuery reports status 0 and "timeout".
@@ -81,9 +84,17 @@ pub fn timed_out() -> Settled {
 
 /// A failure the proxy itself produces (refused domain, bad options), with a plain text body.
 pub fn proxy_failure(status: u16, status_text: &str, text: &str) -> Settled {
-    let headers = BTreeMap::from([("content-type".to_owned(), "text/plain; charset=utf-8".to_owned())]);
+    let headers = BTreeMap::from([(
+        "content-type".to_owned(),
+        "text/plain; charset=utf-8".to_owned(),
+    )]);
     settle(
-        &ProxiedResponse { status, status_text: status_text.to_owned(), headers, body: text.to_owned() },
+        &ProxiedResponse {
+            status,
+            status_text: status_text.to_owned(),
+            headers,
+            body: text.to_owned(),
+        },
         false,
     )
 }
@@ -94,7 +105,12 @@ mod tests {
 
     fn response(status: u16, body: &str) -> ProxiedResponse {
         let headers = BTreeMap::from([("content-type".to_owned(), "application/json".to_owned())]);
-        ProxiedResponse { status, status_text: "Reason".into(), headers, body: body.into() }
+        ProxiedResponse {
+            status,
+            status_text: "Reason".into(),
+            headers,
+            body: body.into(),
+        }
     }
 
     #[test]
@@ -132,7 +148,10 @@ mod tests {
                 let settled = settle(&response(status, r#"{"errors":[]}"#), complete);
                 assert_eq!(settled.outcome, Outcome::Fail, "status {status}");
                 assert_eq!(settled.response_args[0]["status"], json!(status));
-                assert_eq!(settled.response_args[0]["responseJSON"], json!({"errors": []}));
+                assert_eq!(
+                    settled.response_args[0]["responseJSON"],
+                    json!({"errors": []})
+                );
                 assert_eq!(settled.response_args[1], json!("error"));
                 assert_eq!(settled.response_args[2], json!("Reason"));
             }
@@ -143,7 +162,10 @@ mod tests {
     fn a_failure_with_a_text_body_has_no_response_json() {
         let settled = proxy_failure(403, "Forbidden", "Domain not allowed");
         assert!(settled.response_args[0].get("responseJSON").is_none());
-        assert_eq!(settled.response_args[0]["responseText"], json!("Domain not allowed"));
+        assert_eq!(
+            settled.response_args[0]["responseText"],
+            json!("Domain not allowed")
+        );
     }
 
     #[test]

@@ -34,7 +34,10 @@ pub struct RequestLog {
 impl RequestLog {
     /// Records `entry` under the next sequence number and returns it.
     pub fn push(&self, mut entry: LogEntry) -> LogEntry {
-        let mut guard = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self
+            .entries
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let (last_seq, entries) = &mut *guard;
         *last_seq += 1;
         entry.seq = *last_seq;
@@ -46,12 +49,18 @@ impl RequestLog {
     }
 
     pub fn entries(&self) -> Vec<LogEntry> {
-        let guard = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let guard = self
+            .entries
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         guard.1.iter().cloned().collect()
     }
 
     pub fn clear(&self) {
-        let mut guard = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self
+            .entries
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         guard.1.clear();
     }
 }

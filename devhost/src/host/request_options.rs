@@ -43,7 +43,9 @@ pub enum OptionsError {
 impl std::fmt::Display for OptionsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            OptionsError::NotAnObject => write!(f, "request options must be a URL string or an object"),
+            OptionsError::NotAnObject => {
+                write!(f, "request options must be a URL string or an object")
+            }
             OptionsError::MissingUrl => write!(f, "request options have no `url`"),
             OptionsError::UnderscoreInHeader(name) => {
                 write!(f, "header {name:?} contains an underscore, which the Zendesk proxy does not pass on")
@@ -71,8 +73,13 @@ pub fn parse_options(value: &Value) -> Result<RequestOptions, OptionsError> {
     };
     let text = |name: &str| fields.get(name).and_then(Value::as_str).map(str::to_owned);
     let flag = |name: &str| fields.get(name).and_then(Value::as_bool).unwrap_or(false);
-    let url = text("url").filter(|url| !url.trim().is_empty()).ok_or(OptionsError::MissingUrl)?;
-    let method = text("type").or_else(|| text("method")).unwrap_or_else(|| "GET".into()).to_ascii_uppercase();
+    let url = text("url")
+        .filter(|url| !url.trim().is_empty())
+        .ok_or(OptionsError::MissingUrl)?;
+    let method = text("type")
+        .or_else(|| text("method"))
+        .unwrap_or_else(|| "GET".into())
+        .to_ascii_uppercase();
     let mut headers = Vec::new();
     if let Some(Value::Object(given)) = fields.get("headers") {
         for (name, value) in given {
@@ -112,7 +119,10 @@ pub fn parse_options(value: &Value) -> Result<RequestOptions, OptionsError> {
 impl RequestOptions {
     /// The options with `{{setting.NAME}}` filled in url, headers and data. Only secure requests are
     /// filled; a non-secure one goes out exactly as the app wrote it.
-    pub fn with_settings_filled(&self, value_of: &dyn Fn(&str) -> Option<String>) -> RequestOptions {
+    pub fn with_settings_filled(
+        &self,
+        value_of: &dyn Fn(&str) -> Option<String>,
+    ) -> RequestOptions {
         if !self.secure {
             return self.clone();
         }
@@ -123,9 +133,11 @@ impl RequestOptions {
         }
         filled.data = self.data.as_ref().map(|data| match data {
             RequestData::Text(text) => RequestData::Text(placeholders::fill(text, value_of)),
-            RequestData::Fields(map) => {
-                RequestData::Fields(map.iter().map(|(k, v)| (k.clone(), fill_strings(v, value_of))).collect())
-            }
+            RequestData::Fields(map) => RequestData::Fields(
+                map.iter()
+                    .map(|(k, v)| (k.clone(), fill_strings(v, value_of)))
+                    .collect(),
+            ),
         });
         filled
     }
@@ -141,7 +153,10 @@ impl RequestOptions {
             RequestData::Text(text) => text.clone(),
             RequestData::Fields(map) => Value::Object(map.clone()).to_string(),
         }));
-        let names: Vec<&str> = texts.iter().flat_map(|text| placeholders::names_in(text)).collect();
+        let names: Vec<&str> = texts
+            .iter()
+            .flat_map(|text| placeholders::names_in(text))
+            .collect();
         if names.contains(&"sell_user_token") {
             Credential::Agent
         } else if names.contains(&"sell_api_token") {
@@ -155,18 +170,28 @@ impl RequestOptions {
     /// the query for GET/HEAD, otherwise into the body (an object as JSON when the content type says
     /// JSON, form-encoded otherwise).
     pub fn encoded_data(&self) -> (Option<String>, Option<(String, String)>) {
-        let Some(data) = &self.data else { return (None, None) };
-        let wants_json = self.content_type.as_deref().is_some_and(|ct| ct.contains("json"));
+        let Some(data) = &self.data else {
+            return (None, None);
+        };
+        let wants_json = self
+            .content_type
+            .as_deref()
+            .is_some_and(|ct| ct.contains("json"));
         let in_query = matches!(self.method.as_str(), "GET" | "HEAD");
         let encoded = match data {
             RequestData::Text(text) => text.clone(),
-            RequestData::Fields(map) if wants_json && !in_query => Value::Object(map.clone()).to_string(),
+            RequestData::Fields(map) if wants_json && !in_query => {
+                Value::Object(map.clone()).to_string()
+            }
             RequestData::Fields(map) => form_fields(map),
         };
         if in_query {
             return (Some(encoded).filter(|query| !query.is_empty()), None);
         }
-        let content_type = self.content_type.clone().unwrap_or_else(|| FORM_CONTENT_TYPE.to_owned());
+        let content_type = self
+            .content_type
+            .clone()
+            .unwrap_or_else(|| FORM_CONTENT_TYPE.to_owned());
         (None, Some((content_type, encoded)))
     }
 }
@@ -174,8 +199,14 @@ impl RequestOptions {
 fn fill_strings(value: &Value, value_of: &dyn Fn(&str) -> Option<String>) -> Value {
     match value {
         Value::String(text) => Value::String(placeholders::fill(text, value_of)),
-        Value::Array(items) => Value::Array(items.iter().map(|v| fill_strings(v, value_of)).collect()),
-        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), fill_strings(v, value_of))).collect()),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|v| fill_strings(v, value_of)).collect())
+        }
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), fill_strings(v, value_of)))
+                .collect(),
+        ),
         other => other.clone(),
     }
 }
@@ -229,16 +260,27 @@ mod tests {
         }));
         assert_eq!(parsed.method, "POST");
         assert_eq!(parsed.timeout, Duration::from_millis(1500));
-        assert_eq!(parsed.headers, [("Authorization".to_owned(), "Bearer x".to_owned()), ("X-Count".to_owned(), "3".to_owned())]);
+        assert_eq!(
+            parsed.headers,
+            [
+                ("Authorization".to_owned(), "Bearer x".to_owned()),
+                ("X-Count".to_owned(), "3".to_owned())
+            ]
+        );
         assert!(parsed.secure && parsed.http_complete_response);
     }
 
     #[test]
     fn options_without_url_or_with_underscored_headers_are_refused() {
-        assert_eq!(parse_options(&json!({"type": "GET"})), Err(OptionsError::MissingUrl));
+        assert_eq!(
+            parse_options(&json!({"type": "GET"})),
+            Err(OptionsError::MissingUrl)
+        );
         assert_eq!(parse_options(&json!(42)), Err(OptionsError::NotAnObject));
         assert_eq!(
-            parse_options(&json!({"url": "https://api.getbase.com/v2/x", "headers": {"X_Token": "a"}})),
+            parse_options(
+                &json!({"url": "https://api.getbase.com/v2/x", "headers": {"X_Token": "a"}})
+            ),
             Err(OptionsError::UnderscoreInHeader("X_Token".into()))
         );
     }
@@ -255,7 +297,12 @@ mod tests {
         assert_eq!(filled.headers[0].1, "Bearer AGENT");
         assert_eq!(
             filled.data,
-            Some(RequestData::Fields(json!({"note": "ADMIN", "nested": ["ADMIN"]}).as_object().unwrap().clone()))
+            Some(RequestData::Fields(
+                json!({"note": "ADMIN", "nested": ["ADMIN"]})
+                    .as_object()
+                    .unwrap()
+                    .clone()
+            ))
         );
     }
 
@@ -265,7 +312,10 @@ mod tests {
             "url": "https://api.getbase.com/v2/leads",
             "headers": {"Authorization": "Bearer {{setting.sell_api_token}}"},
         }));
-        assert_eq!(raw.with_settings_filled(&tokens).headers[0].1, "Bearer {{setting.sell_api_token}}");
+        assert_eq!(
+            raw.with_settings_filled(&tokens).headers[0].1,
+            "Bearer {{setting.sell_api_token}}"
+        );
         assert_eq!(raw.credential(), Credential::None);
     }
 
@@ -275,18 +325,38 @@ mod tests {
             options(json!({"url": "https://api.getbase.com/v2/leads", "secure": true, "headers": {"Authorization": auth}}))
                 .credential()
         };
-        assert_eq!(with("Bearer {{setting.sell_api_token}}"), Credential::Installation);
-        assert_eq!(with("Bearer {{setting.sell_user_token}}"), Credential::Agent);
+        assert_eq!(
+            with("Bearer {{setting.sell_api_token}}"),
+            Credential::Installation
+        );
+        assert_eq!(
+            with("Bearer {{setting.sell_user_token}}"),
+            Credential::Agent
+        );
         assert_eq!(with("Bearer literal"), Credential::None);
     }
 
     #[test]
     fn data_goes_to_the_query_for_get_and_to_the_body_otherwise() {
         let get = options(json!({"url": "u", "data": {"email": "a b@c.test", "page": 1}}));
-        assert_eq!(get.encoded_data(), (Some("email=a+b%40c.test&page=1".into()), None));
-        let post_json = options(json!({"url": "u", "type": "POST", "contentType": "application/json", "data": {"a": 1}}));
-        assert_eq!(post_json.encoded_data(), (None, Some(("application/json".into(), "{\"a\":1}".into()))));
+        assert_eq!(
+            get.encoded_data(),
+            (Some("email=a+b%40c.test&page=1".into()), None)
+        );
+        let post_json = options(
+            json!({"url": "u", "type": "POST", "contentType": "application/json", "data": {"a": 1}}),
+        );
+        assert_eq!(
+            post_json.encoded_data(),
+            (None, Some(("application/json".into(), "{\"a\":1}".into())))
+        );
         let post_text = options(json!({"url": "u", "type": "POST", "data": "x=1"}));
-        assert_eq!(post_text.encoded_data().1.map(|(ct, body)| (ct.starts_with("application/x-www-form-urlencoded"), body)), Some((true, "x=1".into())));
+        assert_eq!(
+            post_text
+                .encoded_data()
+                .1
+                .map(|(ct, body)| (ct.starts_with("application/x-www-form-urlencoded"), body)),
+            Some((true, "x=1".into()))
+        );
     }
 }

@@ -50,11 +50,17 @@ impl HostState {
     }
 
     fn config(&self) -> MutexGuard<'_, HostConfig> {
-        self.config.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.config
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn secrets_for(&self, agent_email: &str) -> Secrets {
-        let set = self.installation_token.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone();
+        let set = self
+            .installation_token
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone();
         Secrets {
             installation_token: set.unwrap_or_else(|| self.emulator.admin_token()),
             agent_token: self.emulator.token_for(agent_email),
@@ -95,7 +101,11 @@ pub async fn serve_with(options: HostOptions, emulator: Emulator) -> std::io::Re
             eprintln!("devhost: server stopped: {error}");
         }
     });
-    Ok(RunningHost { addr, handle, emulator })
+    Ok(RunningHost {
+        addr,
+        handle,
+        emulator,
+    })
 }
 
 pub fn router(state: HostState, app_dir: &Path) -> Router {
@@ -107,15 +117,24 @@ pub fn router(state: HostState, app_dir: &Path) -> Router {
     };
     Router::new()
         .route("/", get(page))
-        .route("/_host/page/host.css", get(|| async { static_text("text/css; charset=utf-8", HOST_CSS) }))
-        .route("/_host/page/host.js", get(|| async { static_text("text/javascript; charset=utf-8", HOST_JS) }))
+        .route(
+            "/_host/page/host.css",
+            get(|| async { static_text("text/css; charset=utf-8", HOST_CSS) }),
+        )
+        .route(
+            "/_host/page/host.js",
+            get(|| async { static_text("text/javascript; charset=utf-8", HOST_JS) }),
+        )
         .route("/_host/config", get(get_config).post(post_config))
         .route("/_host/secure", post(post_secure))
         .route("/_host/zaf", get(get_zaf))
         .route("/_host/catalog", get(|| async { Json(catalog_json()) }))
         .route("/_host/proxy", post(post_proxy))
         .route("/_host/requests", get(get_requests).delete(delete_requests))
-        .nest_service("/app", ServeDir::new(app_dir).fallback(missing.into_service()))
+        .nest_service(
+            "/app",
+            ServeDir::new(app_dir).fallback(missing.into_service()),
+        )
         .with_state(state)
         .merge(sell)
 }
@@ -132,19 +151,34 @@ fn app_missing_page(app_dir: &Path) -> Response {
 }
 
 fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn static_text(content_type: &'static str, body: &'static str) -> Response {
-    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-store")], body).into_response()
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 async fn page(headers: HeaderMap) -> Response {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1");
     let rendered = render_page(host);
     (
         [
-            (header::CONTENT_SECURITY_POLICY, rendered.content_security_policy),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                rendered.content_security_policy,
+            ),
             (header::CACHE_CONTROL, "no-store".to_owned()),
         ],
         Html(rendered.html),
@@ -169,7 +203,11 @@ impl IntoResponse for HostError {
 }
 
 fn parse_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, HostError> {
-    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { body };
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        body
+    };
     serde_json::from_slice(body).map_err(|e| HostError::BadJson(e.to_string()))
 }
 
@@ -177,7 +215,10 @@ async fn get_config(State(state): State<HostState>) -> Json<HostConfig> {
     Json(state.config().clone())
 }
 
-async fn post_config(State(state): State<HostState>, body: Bytes) -> Result<Json<HostConfig>, HostError> {
+async fn post_config(
+    State(state): State<HostState>,
+    body: Bytes,
+) -> Result<Json<HostConfig>, HostError> {
     let patch: ConfigPatch = parse_body(&body)?;
     let mut config = state.config();
     *config = config.patched(patch).map_err(HostError::Config)?;
@@ -192,11 +233,23 @@ struct SecurePatch {
 }
 
 /// Sets secure settings. The answer says which are set, never their values.
-async fn post_secure(State(state): State<HostState>, body: Bytes) -> Result<Json<Value>, HostError> {
+async fn post_secure(
+    State(state): State<HostState>,
+    body: Bytes,
+) -> Result<Json<Value>, HostError> {
     let patch: SecurePatch = parse_body(&body)?;
-    let source = if patch.sell_api_token.is_some() { "set" } else { "emulator admin token" };
-    *state.installation_token.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = patch.sell_api_token;
-    Ok(Json(json!({ "sell_api_token": source, "sell_user_token": "the current agent's Sell token" })))
+    let source = if patch.sell_api_token.is_some() {
+        "set"
+    } else {
+        "emulator admin token"
+    };
+    *state
+        .installation_token
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner()) = patch.sell_api_token;
+    Ok(Json(
+        json!({ "sell_api_token": source, "sell_user_token": "the current agent's Sell token" }),
+    ))
 }
 
 async fn get_zaf(State(state): State<HostState>) -> Response {
@@ -214,7 +267,8 @@ struct ProxyCall {
     #[serde(default)]
     agent: Option<String>,
     #[serde(default)]
-    #[allow(dead_code)] // Sent by the page for the log's sake; the ticket does not change a request.
+    #[allow(dead_code)]
+    // Sent by the page for the log's sake; the ticket does not change a request.
     ticket: Option<u64>,
 }
 

@@ -48,8 +48,14 @@ pub fn payload_for(config: &HostConfig) -> Option<ZafPayload> {
     data.insert("ticket.requester".into(), requester.clone());
     data.insert("ticket.organization".into(), organization_json(ticket));
     data.insert("ticket".into(), ticket_json);
-    data.insert("currentUser".into(), current_user_json(agent, config.locale.as_deref()));
-    data.insert("currentAccount".into(), json!({"subdomain": SUBDOMAIN, "planName": PLAN_NAME}));
+    data.insert(
+        "currentUser".into(),
+        current_user_json(agent, config.locale.as_deref()),
+    );
+    data.insert(
+        "currentAccount".into(),
+        json!({"subdomain": SUBDOMAIN, "planName": PLAN_NAME}),
+    );
     Some(ZafPayload {
         metadata: metadata_json(&config.settings),
         context: json!({
@@ -75,7 +81,13 @@ pub fn payload_for(config: &HostConfig) -> Option<ZafPayload> {
 /// The installation's metadata. Secure settings are not part of it, as in ZAF; empty text settings
 /// arrive as `null`, as for a field the admin never filled in.
 pub fn metadata_json(settings: &AppSettings) -> Value {
-    let text = |value: &str| if value.is_empty() { Value::Null } else { json!(value) };
+    let text = |value: &str| {
+        if value.is_empty() {
+            Value::Null
+        } else {
+            json!(value)
+        }
+    };
     json!({
         "appId": APP_ID,
         "installationId": INSTALLATION_ID,
@@ -146,7 +158,8 @@ mod tests {
     use crate::host::fixtures::TicketId;
 
     fn config(agent: &str, ticket: u64) -> HostConfig {
-        let patch: ConfigPatch = serde_json::from_value(json!({"agent": agent, "ticket": ticket})).unwrap();
+        let patch: ConfigPatch =
+            serde_json::from_value(json!({"agent": agent, "ticket": ticket})).unwrap();
         HostConfig::default().patched(patch).unwrap()
     }
 
@@ -154,10 +167,22 @@ mod tests {
     fn get_paths_of_ticket_102_describe_carl_and_contoso() {
         let payload = payload_for(&config("ada@acme.test", 102)).unwrap();
         assert_eq!(payload.data["ticket.id"], json!(102));
-        assert_eq!(payload.data["ticket.requester.email"], json!("carl@deals.test"));
-        assert_eq!(payload.data["ticket.requester"]["name"], json!("Carl Contact"));
-        assert_eq!(payload.data["ticket.organization"], json!({"id": 7102, "name": "Contoso GmbH"}));
-        assert_eq!(payload.data["ticket"]["requester"], payload.data["ticket.requester"]);
+        assert_eq!(
+            payload.data["ticket.requester.email"],
+            json!("carl@deals.test")
+        );
+        assert_eq!(
+            payload.data["ticket.requester"]["name"],
+            json!("Carl Contact")
+        );
+        assert_eq!(
+            payload.data["ticket.organization"],
+            json!({"id": 7102, "name": "Contoso GmbH"})
+        );
+        assert_eq!(
+            payload.data["ticket"]["requester"],
+            payload.data["ticket.requester"]
+        );
         assert_eq!(payload.context["ticketId"], json!(102));
     }
 
@@ -173,10 +198,16 @@ mod tests {
         let nora = payload_for(&config("nora@acme.test", 102)).unwrap();
         assert_eq!(nora.data["currentUser"]["role"], json!("agent"));
         assert_eq!(nora.data["currentUser"]["locale"], json!("de"));
-        assert_eq!(nora.data["currentUser"]["timeZone"]["ianaName"], json!("Europe/Berlin"));
+        assert_eq!(
+            nora.data["currentUser"]["timeZone"]["ianaName"],
+            json!("Europe/Berlin")
+        );
         let mut english = config("nora@acme.test", 102);
         english.locale = Some("en-US".into());
-        assert_eq!(payload_for(&english).unwrap().data["currentUser"]["locale"], json!("en-US"));
+        assert_eq!(
+            payload_for(&english).unwrap().data["currentUser"]["locale"],
+            json!("en-US")
+        );
         let ada = payload_for(&config("ada@acme.test", 102)).unwrap();
         assert_eq!(ada.data["currentUser"]["role"], json!("admin"));
     }
@@ -184,11 +215,23 @@ mod tests {
     #[test]
     fn an_edited_requester_email_shows_in_every_requester_path() {
         let mut edited = config("ada@acme.test", 102);
-        edited.requester_override = Some(RequesterOverride { email: "carl.new@deals.test".into(), name: None });
+        edited.requester_override = Some(RequesterOverride {
+            email: "carl.new@deals.test".into(),
+            name: None,
+        });
         let payload = payload_for(&edited).unwrap();
-        assert_eq!(payload.data["ticket.requester.email"], json!("carl.new@deals.test"));
-        assert_eq!(payload.data["ticket.requester"]["email"], json!("carl.new@deals.test"));
-        assert_eq!(payload.data["ticket"]["requester"]["email"], json!("carl.new@deals.test"));
+        assert_eq!(
+            payload.data["ticket.requester.email"],
+            json!("carl.new@deals.test")
+        );
+        assert_eq!(
+            payload.data["ticket.requester"]["email"],
+            json!("carl.new@deals.test")
+        );
+        assert_eq!(
+            payload.data["ticket"]["requester"]["email"],
+            json!("carl.new@deals.test")
+        );
         assert_eq!(payload.data["ticket.requester.name"], json!("Carl Contact"));
     }
 
@@ -206,8 +249,10 @@ mod tests {
 
     #[test]
     fn the_config_never_names_an_unknown_ticket_but_the_payload_guards_anyway() {
-        let mut broken = HostConfig::default();
-        broken.ticket = TicketId(999);
+        let broken = HostConfig {
+            ticket: TicketId(999),
+            ..HostConfig::default()
+        };
         assert!(payload_for(&broken).is_none());
     }
 }
