@@ -42,7 +42,13 @@ fn value_view(value: FieldValue, locale: Locale) -> AnyView {
         }
         FieldValue::Tags(tags) => view! {
             <span class="tags">
-                {tags.into_iter().map(|t| view! { <span class="c-tag" dir="auto">{t}</span> }).collect_view()}
+                {tags
+                    .into_iter()
+                    .map(|t| {
+                    let tooltip = t.clone();
+                    view! { <span class="c-tag" dir="auto" title=tooltip>{t}</span> }
+                })
+                    .collect_view()}
             </span>
         }
         .into_any(),

@@ -61,12 +61,13 @@ pub fn ManualSearch() -> impl IntoView {
     };
 
     view! {
-        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-            <label class="c-txt__label" for="manual-search">{Msg::ManualSearchLabel.text(locale)}</label>
+        <form class="search c-field" role="search" on:submit=|ev| ev.prevent_default()>
+            <label class="c-field__label" for="manual-search">{Msg::ManualSearchLabel.text(locale)}</label>
             <input
                 id="manual-search"
-                class="c-txt__input"
+                class="c-field__input"
                 type="search"
+                dir="auto"
                 autocomplete="off"
                 placeholder=Msg::ManualSearchPlaceholder.text(locale)
                 prop:value=move || query.get()

@@ -15,11 +15,14 @@ pub fn run(args: &[String]) -> Result {
     Ok(())
 }
 
-/// The ZAF SDK bundle, then Trunk. Returns the dist folder.
+/// The ZAF SDK bundle and the CSS bundle, then Trunk. Returns the dist folder.
 pub fn bundle(release: bool) -> Result<PathBuf> {
     let mut sdk = cmd("npm");
     sdk.current_dir(root().join("js")).args(["run", "--silent", "bundle-sdk"]);
     status(sdk)?;
+    let mut css = cmd("npm");
+    css.current_dir(root().join("js")).args(["run", "--silent", "bundle-css"]);
+    status(css)?;
     let mut trunk = cmd("trunk");
     trunk.args(["build", "--offline"]);
     if release {
