@@ -45,9 +45,9 @@ fn value_view(value: FieldValue, locale: Locale) -> AnyView {
                 {tags
                     .into_iter()
                     .map(|t| {
-                    let tooltip = t.clone();
-                    view! { <span class="c-tag" dir="auto" title=tooltip>{t}</span> }
-                })
+                        let tooltip = t.clone();
+                        view! { <span class="c-tag" dir="auto" title=tooltip>{t}</span> }
+                    })
                     .collect_view()}
             </span>
         }
