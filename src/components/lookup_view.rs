@@ -140,7 +140,7 @@ fn failed_view(error: SellError, locale: sidebar_core::i18n::Locale, retry: impl
     view! {
         <Callout tone title=title.text(locale) body=error.message(locale)>
             {retryable.then(|| view! {
-                <button class="c-btn" disabled=move || left.get() > 0 on:click=move |_| retry()>
+                <button class="c-btn" disabled=move || { left.get() > 0 } on:click=move |_| retry()>
                     {move || match left.get() {
                         0 => Msg::Retry.text(locale).to_string(),
                         n => ui::retry_in_seconds(Some(n), locale),

@@ -1,0 +1,197 @@
+//! Browser tests: the app mounted against a scripted fake ZAF client in headless Chromium.
+//! Run by `cargo xtask test` (wasm-bindgen-test-runner + chromedriver).
+
+mod support;
+
+use serde_json::json;
+use sell_sidebar::app::App;
+use sell_sidebar::zaf::{ZafClient, ZafError};
+use support::{clear_storage, container, list, rule, wait_for_text, FakeZaf, Setup};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn users() -> String {
+    list(
+        "user",
+        json!([
+            {"id": 1, "name": "Ada Owner", "email": "ada@acme.test", "status": "active", "role": "admin", "reports_to": null},
+            {"id": 3, "name": "Nora North", "email": "nora@acme.test", "status": "active", "role": "user", "reports_to": 1},
+            {"id": 6, "name": "Ivan Inactive", "email": "ivan@acme.test", "status": "inactive", "role": "user", "reports_to": 1}
+        ]),
+    )
+}
+
+fn mount(fake: &FakeZaf) -> web_sys::HtmlElement {
+    let el = container();
+    let client = ZafClient::from_js(fake.client.clone());
+    let handle = leptos::mount::mount_to(el.clone(), move || leptos::view! { <App zaf=Ok(client.clone()) /> });
+    handle.forget();
+    el
+}
+
+#[wasm_bindgen_test]
+async fn header_shows_the_requester() {
+    clear_storage();
+    let fake = FakeZaf::new(Setup::default());
+    let el = mount(&fake);
+    let text = wait_for_text(&el, "carl@deals.test").await;
+    assert!(text.contains("Carl Contact"), "{text}");
+    assert!(text.contains("carl@deals.test"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn outside_zendesk_says_how_to_run_it() {
+    let el = container();
+    let handle = leptos::mount::mount_to(el.clone(), || leptos::view! { <App zaf=Err(ZafError::NotInZendesk) /> });
+    handle.forget();
+    let text = wait_for_text(&el, "cargo xtask demo").await;
+    assert!(text.contains("Open this app from a ticket") || text.contains("Öffnen Sie diese App"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_zaf_error_shows_an_error_state_with_retry() {
+    clear_storage();
+    let fake = FakeZaf::new(Setup { get_fails: Some("host went away"), ..Setup::default() });
+    let el = mount(&fake);
+    let text = wait_for_text(&el, "host went away").await;
+    assert!(text.contains("host went away"), "{text}");
+    assert!(el.query_selector("[role=alert] button").ok().flatten().is_some(), "no retry button: {text}");
+}
+
+#[wasm_bindgen_test]
+async fn found_lead_renders_a_card_with_a_sell_link() {
+    clear_storage();
+    let lead = json!([{"id": 501, "first_name": "Carl", "last_name": "Contact", "organization_name": "Contoso",
+                        "status": "New", "owner_id": 3, "email": "carl@deals.test", "tags": ["vip"]}]);
+    let fake = FakeZaf::new(Setup {
+        rules: vec![rule("/v2/leads?", 200, list("lead", lead)), rule("/v2/users", 200, users())],
+        ..Setup::default()
+    });
+    let el = mount(&fake);
+    let text = wait_for_text(&el, "Open in Sell").await;
+    assert!(text.contains("Contoso"), "{text}");
+    assert!(text.contains("Nora North"), "owner resolved to a name: {text}");
+    let link = el.query_selector("a.card__link").ok().flatten().expect("a Sell link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://acme.zendesk.com/sales/leads/501"));
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+}
+
+#[wasm_bindgen_test]
+async fn nothing_found_offers_create_lead_and_search() {
+    clear_storage();
+    let fake = FakeZaf::new(Setup::default());
+    let el = mount(&fake);
+    let text = wait_for_text(&el, "Not in Sell yet").await;
+    assert!(text.contains("Create lead"), "{text}");
+    assert!(el.query_selector("input[type=search]").ok().flatten().is_some(), "manual search: {text}");
+}
+
+#[wasm_bindgen_test]
+async fn several_matches_ask_to_pick_one() {
+    clear_storage();
+    let contacts = json!([
+        {"id": 21, "first_name": "Dana", "last_name": "Double", "owner_id": 3, "email": "dana@dupe.test"},
+        {"id": 22, "first_name": "Dana", "last_name": "Double-Two", "owner_id": 1, "email": "dana@dupe.test"}
+    ]);
+    let fake = FakeZaf::new(Setup {
+        rules: vec![rule("/v2/contacts?", 200, list("contact", contacts)), rule("/v2/users", 200, users())],
+        ..Setup::default()
+    });
+    let el = mount(&fake);
+    let text = wait_for_text(&el, "Several Sell records match").await;
+    assert!(text.contains("Double-Two"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_server_error_shows_failed_with_retry() {
+    clear_storage();
+    let fake = FakeZaf::new(Setup { rules: vec![rule("/v2/leads?", 500, "<html>oops</html>")], ..Setup::default() });
+    let el = mount(&fake);
+    let text = wait_for_text(&el, "Sell data couldn't be loaded").await;
+    assert!(text.contains("Try again"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn sell_users_only_without_a_sell_user_requests_no_customer_data() {
+    clear_storage();
+    let mut setup = Setup {
+        settings: json!({"all_agents_access": false, "lead_status": "New"}),
+        rules: vec![rule("/v2/users", 200, users())],
+        ..Setup::default()
+    };
+    setup.values["currentUser"] = json!({"id": 2, "name": "Zed", "email": "zed@acme.test", "role": "agent", "locale": "en"});
+    let fake = FakeZaf::new(setup);
+    let el = mount(&fake);
+    let text = wait_for_text(&el, "No Sell access").await;
+    assert!(text.contains("No Sell access"), "{text}");
+    let urls = fake.requested_urls();
+    assert!(urls.iter().all(|u| u.contains("/v2/users")), "only the directory may be read: {urls:?}");
+}
+
+#[wasm_bindgen_test]
+async fn sell_users_only_uses_the_agents_own_token_for_customer_data() {
+    clear_storage();
+    let mut setup = Setup {
+        settings: json!({"all_agents_access": false, "lead_status": "New"}),
+        rules: vec![rule("/v2/users", 200, users())],
+        ..Setup::default()
+    };
+    setup.values["currentUser"] = json!({"id": 3, "name": "Nora", "email": "nora@acme.test", "role": "agent", "locale": "de"});
+    let fake = FakeZaf::new(setup);
+    let el = mount(&fake);
+    wait_for_text(&el, "Noch nicht in Sell").await;
+    let pairs: Vec<(String, String)> = fake.requested_urls().into_iter().zip(fake.authorizations()).collect();
+    for (url, auth) in &pairs {
+        let expected = if url.contains("/v2/users") { "sell_api_token" } else { "sell_user_token" };
+        assert!(auth.contains(expected), "{url} used {auth}");
+    }
+    assert!(pairs.iter().any(|(u, _)| u.contains("/v2/leads")), "{pairs:?}");
+}
+
+#[wasm_bindgen_test]
+async fn an_inactive_sell_user_is_told_so() {
+    clear_storage();
+    let mut setup = Setup {
+        settings: json!({"all_agents_access": false}),
+        rules: vec![rule("/v2/users", 200, users())],
+        ..Setup::default()
+    };
+    setup.values["currentUser"] = json!({"id": 6, "name": "Ivan", "email": "ivan@acme.test", "role": "agent", "locale": "en"});
+    let fake = FakeZaf::new(setup);
+    let el = mount(&fake);
+    let text = wait_for_text(&el, "Your Sell user is inactive").await;
+    assert!(text.contains("Your Sell user is inactive"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_access_setting_names_the_parameter_for_admins() {
+    clear_storage();
+    let fake = FakeZaf::new(Setup { settings: json!({"all_agents_access": "yes please"}), ..Setup::default() });
+    let el = mount(&fake);
+    let text = wait_for_text(&el, "all_agents_access").await;
+    assert!(text.contains("Sell isn't set up yet"), "{text}");
+    assert!(text.contains("all_agents_access"), "{text}");
+    assert!(fake.requested_urls().is_empty(), "no Sell request with broken settings");
+}
+
+#[wasm_bindgen_test]
+async fn rate_limited_shows_busy_with_a_countdown() {
+    clear_storage();
+    let fake = FakeZaf::new(Setup {
+        rules: vec![rule("/v2/leads?", 429, r#"{"errors":[{"error":{"code":"rate_limit_exceeded","message":"slow down"}}]}"#)],
+        ..Setup::default()
+    });
+    let el = mount(&fake);
+    // Three attempts with backoff (1 s + 2 s) before the state shows.
+    let mut text = String::new();
+    for _ in 0..4 {
+        text = wait_for_text(&el, "Sell is busy").await;
+        if text.contains("Sell is busy") {
+            break;
+        }
+    }
+    assert!(text.contains("Sell is busy"), "{text}");
+    let lead_calls = fake.requested_urls().iter().filter(|u| u.contains("/v2/leads?")).count();
+    assert_eq!(lead_calls, 3, "bounded retries");
+}
