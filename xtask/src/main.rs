@@ -3,9 +3,11 @@
 
 mod build;
 mod demo;
+mod package;
 mod run;
 mod test;
 mod tools;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -15,7 +17,10 @@ commands:
   demo [--port N]   build the app and open it in the local Support-like page against the Sell emulator
   test              run every test: native unit, emulator, browser (wasm-bindgen-test) and end-to-end
   build [--dev]     build the release bundle into dist/ and print its sizes
-  setup [--browser] install the missing tools (the other commands do this themselves)";
+  setup [--browser] install the missing tools (the other commands do this themselves)
+  package           build the release bundle and the Zendesk app zip (target/package/), then validate it
+  validate [path]   check a package zip or folder against Zendesk's upload rules (default: the last package)
+  zcli-check [dir]  serve the unpacked package with zcli apps:server and fetch it back over HTTP";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +29,9 @@ fn main() -> ExitCode {
         Some("demo") => demo::run(rest),
         Some("test") => test::run(rest),
         Some("build") => build::run(rest),
+        Some("package") => package::run(rest),
+        Some("validate") => validate::run(rest),
+        Some("zcli-check") => package::zcli_check(rest),
         Some("setup") => tools::setup(rest.iter().any(|a| a == "--browser")),
         _ => {
             eprintln!("{USAGE}");

@@ -1,0 +1,315 @@
+//! `cargo xtask package`: the release bundle plus the manifest, translations and logos, as the zip
+//! Zendesk takes for a private app upload (`target/package/sell-sidebar-<version>.zip`) and unpacked
+//! for zcli (`target/package/app/`). Layout:
+//!
+//! ```text
+//! manifest.json
+//! translations/en.json, de.json
+//! assets/logo.png, logo-small.png      (from assets/, top level only: assets/src/ is the generator)
+//! assets/index.html, *.wasm, *.js, *.css, zaf_sdk.min.js   (all of Trunk's dist/)
+//! ```
+//!
+//! The zip is reproducible: the same inputs give the same bytes (sorted entries, fixed dates and
+//! modes). The package is validated before it is reported done.
+
+pub mod json;
+pub mod png;
+pub mod tree;
+pub mod zip;
+
+mod crc32;
+mod deflate;
+mod zcli;
+
+use std::path::{Path, PathBuf};
+
+use crate::build;
+use crate::run::{root, Result};
+use crate::tools;
+use crate::validate;
+use tree::Tree;
+use zip::EntrySize;
+
+pub use zcli::check as zcli_check;
+
+/// The committed manifest's OAuth client, replaced at packaging time from the environment: a Sell
+/// OAuth app's credentials are per Sell account and must not be committed.
+pub const PLACEHOLDER_CLIENT_ID: &str = "REPLACE_WITH_SELL_OAUTH_CLIENT_ID";
+pub const PLACEHOLDER_CLIENT_SECRET: &str = "REPLACE_WITH_SELL_OAUTH_CLIENT_SECRET";
+const CLIENT_ID_VAR: &str = "SELL_OAUTH_CLIENT_ID";
+const CLIENT_SECRET_VAR: &str = "SELL_OAUTH_CLIENT_SECRET";
+
+/// Where the package's sources are: the app folder (manifest.json, translations/, assets/) and
+/// Trunk's output.
+pub struct Sources {
+    pub app: PathBuf,
+    pub dist: PathBuf,
+}
+
+/// The Sell OAuth app to write into the packaged manifest (both or neither).
+#[derive(Debug, Clone, Default)]
+pub struct OauthClient {
+    pub id: Option<String>,
+    pub secret: Option<String>,
+}
+
+impl OauthClient {
+    pub fn from_env() -> OauthClient {
+        let var = |name| {
+            std::env::var(name)
+                .ok()
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        OauthClient {
+            id: var(CLIENT_ID_VAR),
+            secret: var(CLIENT_SECRET_VAR),
+        }
+    }
+}
+
+pub struct Built {
+    pub zip_path: PathBuf,
+    pub zip: Vec<u8>,
+    pub app_dir: PathBuf,
+    pub sizes: Vec<EntrySize>,
+}
+
+pub fn output_dir() -> PathBuf {
+    root().join("target/package")
+}
+
+pub fn zip_path(out: &Path, version: &str) -> PathBuf {
+    out.join(format!("sell-sidebar-{version}.zip"))
+}
+
+pub fn run(_args: &[String]) -> Result {
+    tools::setup(false)?;
+    let dist = build::bundle(true)?;
+    let sources = Sources { app: root(), dist };
+    let built = build_package(&sources, &OauthClient::from_env(), &output_dir())?;
+    print_sizes(&built);
+    println!("\nvalidating {}", built.zip_path.display());
+    let report = validate::check(&validate::Package {
+        tree: Tree::from_zip(&built.zip)?,
+        zip_size: built.zip.len() as u64,
+    });
+    report.print();
+    match report.errors().count() {
+        0 => {
+            println!("\nupload {} (Admin Center > Apps and integrations > Zendesk Support apps > Upload private app)", built.zip_path.display());
+            Ok(())
+        }
+        n => Err(format!("the package has {n} error(s); see above")),
+    }
+}
+
+/// Collects, zips and unpacks the package into `out`.
+pub fn build_package(sources: &Sources, oauth: &OauthClient, out: &Path) -> Result<Built> {
+    let tree = collect(sources, oauth)?;
+    let version = tree
+        .files
+        .get("manifest.json")
+        .map(|m| version_in(m))
+        .ok_or("manifest.json is missing")??;
+    let (zip, sizes) = zip::write(&tree.entries())?;
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let zip_path = zip_path(out, &version);
+    std::fs::write(&zip_path, &zip).map_err(|e| format!("{}: {e}", zip_path.display()))?;
+    let app_dir = out.join("app");
+    if app_dir.exists() {
+        std::fs::remove_dir_all(&app_dir).map_err(|e| format!("{}: {e}", app_dir.display()))?;
+    }
+    tree.write_to(&app_dir)?;
+    Ok(Built {
+        zip_path,
+        zip,
+        app_dir,
+        sizes,
+    })
+}
+
+/// The package's files from their sources. Fails on anything that would make a wrong package rather
+/// than a questionable one (validation judges those): a dist file shadowing a logo, a symlink.
+pub fn collect(sources: &Sources, oauth: &OauthClient) -> Result<Tree> {
+    let mut tree = Tree::default();
+    let manifest_path = sources.app.join("manifest.json");
+    let manifest = std::fs::read_to_string(&manifest_path)
+        .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    tree.files.insert(
+        "manifest.json".to_string(),
+        fill_oauth(&manifest, oauth)?.into_bytes(),
+    );
+    for (name, bytes) in top_level_files(&sources.app.join("translations"))? {
+        if name.ends_with(".json") {
+            tree.files.insert(format!("translations/{name}"), bytes);
+        }
+    }
+    for (name, bytes) in top_level_files(&sources.app.join("assets"))? {
+        tree.files.insert(format!("assets/{name}"), bytes);
+    }
+    let dist = Tree::from_dir(&sources.dist)?;
+    if let Some((path, why)) = dist.refused.first() {
+        return Err(format!("{}/{path}: {why}", sources.dist.display()));
+    }
+    if !dist.files.contains_key("index.html") {
+        return Err(format!(
+            "{} has no index.html: did the Trunk build run?",
+            sources.dist.display()
+        ));
+    }
+    for (path, bytes) in dist.files {
+        let target = format!("assets/{path}");
+        if tree.files.contains_key(&target) {
+            return Err(format!(
+                "dist/{path} and assets/{path} would both be {target}; rename one"
+            ));
+        }
+        tree.files.insert(target, bytes);
+    }
+    Ok(tree)
+}
+
+/// Plain files directly in `dir` (no folders, no dotfiles), by name.
+fn top_level_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut out = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let kind = entry
+            .file_type()
+            .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        if name.starts_with('.') || kind.is_dir() {
+            continue;
+        }
+        if kind.is_symlink() {
+            return Err(format!(
+                "{} is a symlink; Zendesk rejects them",
+                entry.path().display()
+            ));
+        }
+        let bytes =
+            std::fs::read(entry.path()).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        out.push((name, bytes));
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The manifest text with the OAuth placeholders replaced, formatting untouched.
+pub fn fill_oauth(manifest: &str, oauth: &OauthClient) -> Result<String> {
+    match (&oauth.id, &oauth.secret) {
+        (None, None) => Ok(manifest.to_string()),
+        (Some(id), Some(secret)) => {
+            let id_literal = json::quote(PLACEHOLDER_CLIENT_ID);
+            let secret_literal = json::quote(PLACEHOLDER_CLIENT_SECRET);
+            if !manifest.contains(&id_literal) || !manifest.contains(&secret_literal) {
+                return Err(format!(
+                    "{CLIENT_ID_VAR}/{CLIENT_SECRET_VAR} are set, but manifest.json has no {PLACEHOLDER_CLIENT_ID}/{PLACEHOLDER_CLIENT_SECRET} to replace"
+                ));
+            }
+            Ok(manifest
+                .replace(&id_literal, &json::quote(id))
+                .replace(&secret_literal, &json::quote(secret)))
+        }
+        _ => Err(format!(
+            "set both {CLIENT_ID_VAR} and {CLIENT_SECRET_VAR}, or neither"
+        )),
+    }
+}
+
+/// The manifest's `version`, checked to be safe in a file name.
+pub fn version_of(manifest_path: &Path) -> Result<String> {
+    let bytes =
+        std::fs::read(manifest_path).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    version_in(&bytes)
+}
+
+fn version_in(manifest: &[u8]) -> Result<String> {
+    let text =
+        std::str::from_utf8(manifest).map_err(|_| "manifest.json is not UTF-8".to_string())?;
+    let parsed = json::parse(text).map_err(|e| format!("manifest.json: {e}"))?;
+    let version = parsed
+        .get("version")
+        .and_then(json::Json::as_str)
+        .ok_or("manifest.json has no \"version\" string")?;
+    let safe = !version.is_empty()
+        && version
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-+".contains(c));
+    if safe {
+        Ok(version.to_string())
+    } else {
+        Err(format!(
+            "manifest.json \"version\" {version:?} must be like 1.2.3"
+        ))
+    }
+}
+
+fn print_sizes(built: &Built) {
+    println!("\npackage files:");
+    println!("  {:<40} {:>10} {:>10}", "file", "raw", "in zip");
+    for s in &built.sizes {
+        println!(
+            "  {:<40} {:>10} {:>10}",
+            s.name,
+            build::kb(s.raw),
+            build::kb(s.packed)
+        );
+    }
+    let limit = validate::ZIP_LIMIT_BYTES;
+    let size = built.zip.len() as u64;
+    println!(
+        "\n{}: {} ({size} bytes, {:.0}% of the {} private app limit)",
+        built.zip_path.display(),
+        build::kb(size),
+        size as f64 * 100.0 / limit as f64,
+        build::kb(limit)
+    );
+    println!("unpacked for zcli: {}", built.app_dir.display());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oauth_placeholders_are_replaced_only_when_both_values_are_given() {
+        let manifest = format!("{{\"client_id\": \"{PLACEHOLDER_CLIENT_ID}\", \"client_secret\": \"{PLACEHOLDER_CLIENT_SECRET}\"}}");
+        let none = OauthClient::default();
+        assert_eq!(fill_oauth(&manifest, &none).unwrap(), manifest);
+
+        let both = OauthClient {
+            id: Some("abc".into()),
+            secret: Some("s\"e".into()),
+        };
+        let filled = fill_oauth(&manifest, &both).unwrap();
+        let parsed = json::parse(&filled).unwrap();
+        assert_eq!(
+            parsed.get("client_id").and_then(json::Json::as_str),
+            Some("abc")
+        );
+        assert_eq!(
+            parsed.get("client_secret").and_then(json::Json::as_str),
+            Some("s\"e")
+        );
+
+        let half = OauthClient {
+            id: Some("abc".into()),
+            secret: None,
+        };
+        assert!(fill_oauth(&manifest, &half).is_err());
+        assert!(fill_oauth("{}", &both).is_err());
+    }
+
+    #[test]
+    fn versions_must_be_safe_in_a_file_name() {
+        assert_eq!(
+            version_in(br#"{"version": "1.2.3-rc.1"}"#).unwrap(),
+            "1.2.3-rc.1"
+        );
+        assert!(version_in(br#"{"version": "../1"}"#).is_err());
+        assert!(version_in(br#"{"version": 1}"#).is_err());
+    }
+}

@@ -1,0 +1,296 @@
+//! `cargo xtask zcli-check`: serves the unpacked package with Zendesk's own `zcli apps:server` and
+//! fetches it back over HTTP, proving the folder is a package zcli understands and serves whole.
+//!
+//! zcli (`@zendesk/zcli-apps`, commands/apps/server.js) answers `GET /app.json` (apps and
+//! installations built from manifest.json) and serves `<app>/assets/` at `/<app_id>/assets/`, where
+//! `app_id` comes from `zcli.apps.config.json` (default `0`). It prompts for every setting that file
+//! doesn't give, so we write one with the manifest's defaults next to a copy of the package.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use super::json::{self, Json};
+use super::output_dir;
+use super::tree::Tree;
+use crate::run::{cmd, Result};
+use crate::tools;
+
+const APP_ID: &str = "0";
+const STARTUP: Duration = Duration::from_secs(90);
+
+pub fn check(args: &[String]) -> Result {
+    tools::setup(false)?;
+    let app = args
+        .first()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| output_dir().join("app"));
+    if !app.join("manifest.json").is_file() {
+        return Err(format!(
+            "{} holds no package: run `cargo xtask package` first",
+            app.display()
+        ));
+    }
+    let package = Tree::from_dir(&app)?;
+    let served = output_dir().join("zcli/app");
+    prepare(&package, &served)?;
+
+    let port = free_port()?;
+    let log_path = output_dir().join("zcli/server.log");
+    let log =
+        std::fs::File::create(&log_path).map_err(|e| format!("{}: {e}", log_path.display()))?;
+    let err_log = log
+        .try_clone()
+        .map_err(|e| format!("{}: {e}", log_path.display()))?;
+    let mut server = cmd("zcli");
+    server
+        .args([
+            "apps:server",
+            &served.display().to_string(),
+            "--port",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+        ])
+        .stdin(Stdio::null())
+        .stdout(log)
+        .stderr(err_log);
+    let child = server
+        .spawn()
+        .map_err(|e| format!("could not start zcli (npm package @zendesk/zcli): {e}"))?;
+    let mut guard = Server(child);
+    println!(
+        "zcli apps:server on port {port} (log: {})",
+        log_path.display()
+    );
+
+    let app_json = wait_for_app_json(port, &mut guard.0, &log_path)?;
+    let checked = verify(port, &app_json, &package)?;
+    drop(guard);
+    println!("zcli served app.json and all {checked} asset(s) byte for byte");
+    println!("the sidebar's iframe URL under zcli: http://localhost:{port}/{APP_ID}/assets/index.html?origin=<host origin>&app_guid=<guid>");
+    Ok(())
+}
+
+/// Stops zcli however the check ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A copy of the package plus zcli's config file, so the package folder itself stays exactly what
+/// the zip holds.
+fn prepare(package: &Tree, served: &Path) -> Result {
+    if served.exists() {
+        std::fs::remove_dir_all(served).map_err(|e| format!("{}: {e}", served.display()))?;
+    }
+    package.write_to(served)?;
+    let manifest = package
+        .files
+        .get("manifest.json")
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    let config = zcli_config(&json::parse(&manifest).map_err(|e| format!("manifest.json: {e}"))?);
+    let path = served.join("zcli.apps.config.json");
+    std::fs::write(&path, config).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// `{"app_id": 0, "parameters": {...}}` with each parameter's default (else empty), so zcli asks nothing.
+fn zcli_config(manifest: &Json) -> String {
+    let params = manifest
+        .get("parameters")
+        .and_then(Json::as_array)
+        .unwrap_or_default();
+    let values: Vec<String> = params
+        .iter()
+        .filter_map(|p| {
+            let name = p.get("name").and_then(Json::as_str)?;
+            let value = match p.get("default") {
+                Some(Json::Bool(b)) => b.to_string(),
+                Some(Json::Number(n)) => n.to_string(),
+                Some(Json::String(s)) => json::quote(s),
+                _ => json::quote(""),
+            };
+            Some(format!("{}: {value}", json::quote(name)))
+        })
+        .collect();
+    format!(
+        "{{\"app_id\": {APP_ID}, \"parameters\": {{{}}}}}\n",
+        values.join(", ")
+    )
+}
+
+fn free_port() -> Result<u16> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| format!("no free port: {e}"))
+}
+
+fn wait_for_app_json(port: u16, child: &mut Child, log: &Path) -> Result<Json> {
+    let started = Instant::now();
+    loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Err(format!(
+                "zcli exited ({status}) before serving; see {}",
+                log.display()
+            ));
+        }
+        if let Ok((200, body)) = get(port, "/app.json") {
+            let text = String::from_utf8(body).map_err(|_| "app.json is not UTF-8".to_string())?;
+            return json::parse(&text).map_err(|e| format!("zcli's app.json: {e}"));
+        }
+        if started.elapsed() > STARTUP {
+            return Err(format!(
+                "zcli did not answer /app.json within {}s; see {}",
+                STARTUP.as_secs(),
+                log.display()
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+/// app.json describes our app and its sidebar; every asset comes back identical. Returns the count.
+fn verify(port: u16, app_json: &Json, package: &Tree) -> Result<usize> {
+    let app = app_json
+        .get("apps")
+        .and_then(Json::as_array)
+        .and_then(|a| a.first())
+        .ok_or("app.json lists no app")?;
+    let manifest_name = package
+        .files
+        .get("manifest.json")
+        .and_then(|m| json::parse(&String::from_utf8_lossy(m)).ok())
+        .and_then(|m| m.get("name").and_then(Json::as_str).map(str::to_string));
+    let served_name = app.get("name").and_then(Json::as_str).map(str::to_string);
+    if served_name != manifest_name {
+        return Err(format!(
+            "app.json names the app {served_name:?}, the manifest {manifest_name:?}"
+        ));
+    }
+    let sidebar_url = ["locations", "support", "ticket_sidebar", "url"]
+        .iter()
+        .try_fold(app, |node, key| node.get(key))
+        .and_then(Json::as_str);
+    if sidebar_url != Some("assets/index.html") {
+        return Err(format!(
+            "app.json's ticket_sidebar url is {sidebar_url:?}, expected \"assets/index.html\""
+        ));
+    }
+    let prefix = format!("http://localhost:{port}/{APP_ID}/assets/");
+    if app.get("asset_url_prefix").and_then(Json::as_str) != Some(prefix.as_str()) {
+        return Err(format!("app.json's asset_url_prefix is not {prefix}"));
+    }
+    let mut checked = 0;
+    for (path, expected) in &package.files {
+        let Some(asset) = path.strip_prefix("assets/") else {
+            continue;
+        };
+        let url = format!("/{APP_ID}/assets/{asset}");
+        let (status, body) = get(port, &url)?;
+        if status != 200 {
+            return Err(format!("GET {url}: HTTP {status}"));
+        }
+        if &body != expected {
+            return Err(format!(
+                "GET {url}: {} bytes that differ from the package's {}",
+                body.len(),
+                expected.len()
+            ));
+        }
+        checked += 1;
+    }
+    if checked == 0 {
+        return Err("the package has no assets to fetch".to_string());
+    }
+    Ok(checked)
+}
+
+/// A plain HTTP/1.1 GET against 127.0.0.1: status and body (chunked bodies decoded).
+fn get(port: u16, path: &str) -> Result<(u16, Vec<u8>)> {
+    let mut stream =
+        TcpStream::connect(("127.0.0.1", port)).map_err(|e| format!("GET {path}: {e}"))?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .map_err(|e| e.to_string())?;
+    let request =
+        format!("GET {path} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n");
+    stream
+        .write_all(request.as_bytes())
+        .map_err(|e| format!("GET {path}: {e}"))?;
+    let mut response = Vec::new();
+    stream
+        .read_to_end(&mut response)
+        .map_err(|e| format!("GET {path}: {e}"))?;
+    parse_response(&response).ok_or_else(|| format!("GET {path}: not an HTTP response"))
+}
+
+fn parse_response(response: &[u8]) -> Option<(u16, Vec<u8>)> {
+    let head_end = response.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = String::from_utf8_lossy(response.get(..head_end)?);
+    let body = response.get(head_end + 4..)?;
+    let status = head.split_whitespace().nth(1)?.parse().ok()?;
+    let chunked = head.lines().any(|l| {
+        l.to_ascii_lowercase().starts_with("transfer-encoding:")
+            && l.to_ascii_lowercase().contains("chunked")
+    });
+    Some((
+        status,
+        if chunked {
+            dechunk(body)?
+        } else {
+            body.to_vec()
+        },
+    ))
+}
+
+fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    loop {
+        let line_end = body.windows(2).position(|w| w == b"\r\n")?;
+        let size_text = String::from_utf8_lossy(body.get(..line_end)?);
+        let size = usize::from_str_radix(size_text.split(';').next()?.trim(), 16).ok()?;
+        body = body.get(line_end + 2..)?;
+        if size == 0 {
+            return Some(out);
+        }
+        out.extend_from_slice(body.get(..size)?);
+        body = body.get(size + 2..)?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn responses_are_read_plain_and_chunked() {
+        let plain = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi";
+        assert_eq!(parse_response(plain), Some((200, b"hi".to_vec())));
+        let chunked = b"HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=1\r\nde\r\n0\r\n\r\n";
+        assert_eq!(parse_response(chunked), Some((404, b"abcde".to_vec())));
+        assert_eq!(parse_response(b"garbage"), None);
+    }
+
+    #[test]
+    fn the_config_gives_every_parameter_a_value_so_zcli_asks_nothing() {
+        let manifest = json::parse(
+            r#"{"parameters": [{"name": "a", "type": "checkbox", "default": false}, {"name": "b", "default": "New"}, {"name": "c"}]}"#,
+        )
+        .unwrap();
+        let config = json::parse(&zcli_config(&manifest)).unwrap();
+        let params = config.get("parameters").unwrap();
+        assert_eq!(params.get("a"), Some(&Json::Bool(false)));
+        assert_eq!(params.get("b").and_then(Json::as_str), Some("New"));
+        assert_eq!(params.get("c").and_then(Json::as_str), Some(""));
+        assert_eq!(config.get("app_id"), Some(&Json::Number(0.0)));
+    }
+}
