@@ -1,6 +1,7 @@
 //! The languages the sidebar speaks and the texts it shows in them.
 //! Agents get the sidebar in their Support locale; anything we don't translate falls back to English.
 
+pub mod create_lead;
 pub mod settings;
 pub mod ui;
 

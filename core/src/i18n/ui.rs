@@ -134,6 +134,25 @@ messages! {
     ErrValidation,
     ErrTimeout,
     ErrNetwork,
+    // Create-lead flow and settings helper (added with the form).
+    FormMaybeCreated,
+    FormFixAndRetry,
+    FormCreateAnyway,
+    FormCreateAnywayQuestion,
+    FormDuplicatesTitle,
+    FormCheckingDuplicates,
+    FormStatusUnknownAgent,
+    FormCannotCreateTitle,
+    FormNotCreatedTitle,
+    FormLoadFailedTitle,
+    SettingsHelperButton,
+    AdminIntro,
+    AdminId,
+    AdminTeam,
+    AdminActive,
+    AdminCopyFailed,
+    AdminAccountOwner,
+    AdminNothingListed,
 }
 
 impl Msg {
@@ -253,6 +272,24 @@ impl Msg {
             ErrValidation => "Sell didn't accept the data.",
             ErrTimeout => "Sell took too long to answer. Try again.",
             ErrNetwork => "Sell couldn't be reached. Check your connection and try again.",
+            FormMaybeCreated => "Sell didn't answer in time, so the lead may have been created anyway. Check Sell before you try again; everything you typed is still here.",
+            FormFixAndRetry => "Sell didn't accept some values. Fix the marked fields and create the lead again.",
+            FormCreateAnyway => "Create anyway",
+            FormCreateAnywayQuestion => "Create anyway?",
+            FormDuplicatesTitle => "Already in Sell",
+            FormCheckingDuplicates => "Checking Sell for this email…",
+            FormStatusUnknownAgent => "The lead status set up for new leads doesn't exist in Sell, so leads can't be created. Ask your Zendesk admin.",
+            FormCannotCreateTitle => "Leads can't be created yet",
+            FormNotCreatedTitle => "Lead not created",
+            FormLoadFailedTitle => "The lead form couldn't be prepared",
+            SettingsHelperButton => "Settings helper",
+            AdminIntro => "Values as Sell has them: copy them exactly into the app settings.",
+            AdminId => "ID",
+            AdminTeam => "Team",
+            AdminActive => "active",
+            AdminCopyFailed => "Copying didn't work. Select the value and copy it yourself.",
+            AdminAccountOwner => "Account owner",
+            AdminNothingListed => "Sell lists none.",
         }
     }
 
@@ -365,6 +402,24 @@ impl Msg {
             ErrValidation => "Sell hat die Daten nicht akzeptiert.",
             ErrTimeout => "Sell hat zu lange nicht geantwortet. Versuchen Sie es erneut.",
             ErrNetwork => "Sell ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+            FormMaybeCreated => "Sell hat nicht rechtzeitig geantwortet, der Lead wurde also vielleicht trotzdem angelegt. Prüfen Sie Sell, bevor Sie es erneut versuchen; alles Eingegebene ist noch da.",
+            FormFixAndRetry => "Sell hat einige Werte nicht akzeptiert. Korrigieren Sie die markierten Felder und erstellen Sie den Lead erneut.",
+            FormCreateAnyway => "Trotzdem erstellen",
+            FormCreateAnywayQuestion => "Trotzdem erstellen?",
+            FormDuplicatesTitle => "Bereits in Sell",
+            FormCheckingDuplicates => "Sell wird nach dieser E-Mail-Adresse durchsucht…",
+            FormStatusUnknownAgent => "Der für neue Leads eingerichtete Lead-Status existiert in Sell nicht, daher können keine Leads erstellt werden. Wenden Sie sich an Ihren Zendesk-Administrator.",
+            FormCannotCreateTitle => "Leads können noch nicht erstellt werden",
+            FormNotCreatedTitle => "Lead nicht erstellt",
+            FormLoadFailedTitle => "Das Lead-Formular konnte nicht vorbereitet werden",
+            SettingsHelperButton => "Einstellungshilfe",
+            AdminIntro => "Werte, wie Sell sie führt: Kopieren Sie sie genau so in die App-Einstellungen.",
+            AdminId => "Kennung",
+            AdminTeam => "Team",
+            AdminActive => "aktiv",
+            AdminCopyFailed => "Kopieren hat nicht funktioniert. Markieren Sie den Wert und kopieren Sie ihn selbst.",
+            AdminAccountOwner => "Kontoinhaber",
+            AdminNothingListed => "Sell führt keine.",
         }
     }
 }
@@ -553,6 +608,7 @@ mod tests {
         Msg::FieldStatus,
         Msg::FieldTags,
         Msg::FieldWebsite,
+        Msg::AdminTeam,
     ];
 
     #[test]

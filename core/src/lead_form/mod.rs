@@ -2,13 +2,21 @@
 //! sends, how Sell's answer maps back onto its inputs, and which lead source the lead gets.
 
 mod body;
+mod duplicates;
+mod owner_rows;
 mod sell_errors;
 mod source;
+mod status;
+mod submission;
 mod validate;
 
 pub use body::to_post_body;
+pub use duplicates::{duplicates_of, Duplicates, Existing};
+pub use owner_rows::{owner_rows, OwnerRow, OwnerRows, MAX_SHOWN_OWNERS};
 pub use sell_errors::{is_name_taken, map_sell_422};
 pub use source::{after_create_conflict, source_resolution, SourceConflict, SourcePlan};
+pub use status::{status_resolution, StatusProblem};
+pub use submission::{create_request, escape_closes_panel, failure_advice, Intent, Outcome, Phase, Step};
 pub use validate::{validate, ValidLead, MAX_DESCRIPTION_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_PHONE_CHARS};
 
 use crate::i18n::ui::Msg;

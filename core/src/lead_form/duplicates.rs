@@ -1,0 +1,135 @@
+//! Before a lead is created: is the person already in Sell? A lead or contact with the same email
+//! makes the form ask "Create anyway?" instead of quietly adding a second record.
+
+use crate::policy::fields::{contact_display_name, lead_display_name};
+use crate::sell::model::{Contact, ContactId, Lead, LeadId};
+
+/// One record already in Sell with the lead's email, enough to show it and link to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Existing {
+    Lead {
+        id: LeadId,
+        name: String,
+    },
+    Contact {
+        id: ContactId,
+        name: String,
+        organization: bool,
+    },
+}
+
+/// What Sell already has with the lead's email (as far as the agent may see: in *Sell users only*
+/// mode Sell answers with the agent's own visibility).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Duplicates {
+    pub records: Vec<Existing>,
+}
+
+impl Duplicates {
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+}
+
+/// The leads and contacts Sell returned for `leads_by_email` / `contacts_by_email` that really carry
+/// `email` (compared trimmed and case-insensitively: Sell's filter is not documented to be exact),
+/// leads first, each once.
+pub fn duplicates_of(email: &str, leads: &[Lead], contacts: &[Contact]) -> Duplicates {
+    let wanted = email.trim().to_lowercase();
+    if wanted.is_empty() {
+        return Duplicates::default();
+    }
+    let same = |e: &Option<String>| e.as_deref().is_some_and(|e| e.trim().to_lowercase() == wanted);
+    let mut records: Vec<Existing> = Vec::new();
+    for lead in leads.iter().filter(|l| same(&l.email)) {
+        let existing = Existing::Lead {
+            id: lead.id,
+            name: lead_display_name(lead),
+        };
+        if !records.contains(&existing) {
+            records.push(existing);
+        }
+    }
+    for contact in contacts.iter().filter(|c| same(&c.email)) {
+        let existing = Existing::Contact {
+            id: contact.id,
+            name: contact_display_name(contact),
+            organization: contact.is_organization,
+        };
+        if !records.contains(&existing) {
+            records.push(existing);
+        }
+    }
+    Duplicates { records }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn lead(id: u64, email: Option<&str>) -> Lead {
+        serde_json::from_value(json!({"id": id, "first_name": "Bea", "last_name": "Both", "email": email}))
+            .unwrap_or_else(|e| panic!("test lead: {e}"))
+    }
+
+    fn contact(id: u64, email: &str, organization: bool) -> Contact {
+        serde_json::from_value(json!({
+            "id": id, "first_name": "Bea", "last_name": "Both", "name": "Contoso GmbH",
+            "email": email, "is_organization": organization
+        }))
+        .unwrap_or_else(|e| panic!("test contact: {e}"))
+    }
+
+    #[test]
+    fn a_lead_and_a_contact_with_the_email_are_both_shown_leads_first() {
+        let found = duplicates_of(
+            " Bea@Both.test ",
+            &[lead(1001, Some("bea@both.test"))],
+            &[contact(2001, "BEA@both.test", false)],
+        );
+        assert_eq!(
+            found.records,
+            vec![
+                Existing::Lead {
+                    id: LeadId(1001),
+                    name: "Bea Both".into()
+                },
+                Existing::Contact {
+                    id: ContactId(2001),
+                    name: "Bea Both".into(),
+                    organization: false
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn records_with_another_email_or_none_are_not_duplicates() {
+        let found = duplicates_of(
+            "bea@both.test",
+            &[lead(1, Some("bea@both.test.evil")), lead(2, None)],
+            &[contact(3, "other@both.test", false)],
+        );
+        assert!(found.is_empty());
+    }
+
+    #[test]
+    fn without_an_email_nothing_is_a_duplicate() {
+        assert!(duplicates_of("  ", &[lead(1, Some(""))], &[]).is_empty());
+    }
+
+    #[test]
+    fn an_organization_is_named_as_one_and_repeats_count_once() {
+        let org = contact(2002, "info@contoso.test", true);
+        let found = duplicates_of("info@contoso.test", &[], &[org.clone(), org]);
+        assert_eq!(
+            found.records,
+            vec![Existing::Contact {
+                id: ContactId(2002),
+                name: "Contoso GmbH".into(),
+                organization: true
+            }]
+        );
+    }
+}
