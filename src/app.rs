@@ -6,6 +6,7 @@ use sidebar_core::i18n::ui::Msg;
 use sidebar_core::settings::ProblemScope;
 use sidebar_core::zaf_values::Requester;
 
+use crate::components::admin_helper::SettingsHelperEntry;
 use crate::components::callout::{Callout, Tone};
 use crate::components::create_lead::CreateLeadPanel;
 use crate::components::lookup_view::LookupPanel;
@@ -87,6 +88,8 @@ fn Sidebar(session: Session) -> impl IntoView {
             }
             .into_any(),
         }}
+        // ---- Settings helper: Support admins only ----
+        {admin.then(|| view! { <SettingsHelperEntry /> })}
         <p class="sr-only">{Msg::AppTitle.text(locale)}</p>
     }
     .into_any()

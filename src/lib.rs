@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cache;
 pub mod components;
+pub mod lead_flow;
 pub mod resize;
 pub mod sell_client;
 pub mod sell_data;

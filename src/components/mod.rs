@@ -1,5 +1,6 @@
 //! Thin views: each renders what `sidebar_core` decided, nothing more.
 
+pub mod admin_helper;
 pub mod callout;
 pub mod cards;
 pub mod create_lead;

@@ -16,7 +16,9 @@ pub use owner_rows::{owner_rows, OwnerRow, OwnerRows, MAX_SHOWN_OWNERS};
 pub use sell_errors::{is_name_taken, map_sell_422};
 pub use source::{after_create_conflict, source_resolution, SourceConflict, SourcePlan};
 pub use status::{status_resolution, StatusProblem};
-pub use submission::{create_request, escape_closes_panel, failure_advice, Intent, Outcome, Phase, Step};
+pub use submission::{
+    create_request, escape_closes_panel, failure_advice, CreateError, Intent, Outcome, Phase, Step,
+};
 pub use validate::{validate, ValidLead, MAX_DESCRIPTION_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_PHONE_CHARS};
 
 use crate::i18n::ui::Msg;

@@ -15,8 +15,10 @@
 //! | Confirming | Edit, Cancel | Editing | none (the next submit checks again) |
 //! | Editing | CreateAnyway | unchanged | none |
 
-use super::{to_post_body, ValidLead};
+use super::{map_sell_422, to_post_body, FieldError, FormField, SourceConflict, ValidLead};
+use crate::i18n::create_lead::{lead_source_conflict, lead_source_not_created};
 use crate::i18n::ui::Msg;
+use crate::i18n::Locale;
 use crate::sell::error::SellError;
 use crate::sell::model::SourceId;
 use crate::sell::requests::{self, SellRequest};
@@ -111,6 +113,58 @@ pub fn failure_advice(error: &SellError) -> Msg {
         SellError::Timeout | SellError::Network | SellError::Malformed { .. } => Msg::FormMaybeCreated,
         SellError::Validation(_) => Msg::FormFixAndRetry,
         _ => Msg::LeadNotCreated,
+    }
+}
+
+/// Why a lead was not created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CreateError {
+    /// Reading the lead sources, or the `POST /v2/leads` itself, failed.
+    Sell(SellError),
+    /// The configured lead source didn't exist and creating it failed.
+    SourceNotCreated { name: String, error: SellError },
+    /// Creating the source said "taken", and the re-read list still lacks it.
+    SourceConflict(SourceConflict),
+}
+
+impl CreateError {
+    /// Sell's 422 on the lead, put onto the form's inputs (empty for every other failure).
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        match self {
+            CreateError::Sell(SellError::Validation(errors)) => map_sell_422(errors),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The sentence above the form. For a 422 only what has no input of its own: the rest is shown
+    /// under the inputs.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            CreateError::Sell(SellError::Validation(_)) => {
+                let general: Vec<String> = self
+                    .field_errors()
+                    .iter()
+                    .filter(|e| e.field == FormField::Form)
+                    .map(|e| e.message(locale))
+                    .collect();
+                if general.is_empty() {
+                    Msg::ErrValidation.text(locale).to_string()
+                } else {
+                    general.join(" ")
+                }
+            }
+            CreateError::Sell(error) => error.message(locale),
+            CreateError::SourceNotCreated { name, error } => lead_source_not_created(name, error, locale),
+            CreateError::SourceConflict(conflict) => lead_source_conflict(conflict, locale),
+        }
+    }
+
+    /// What to do next (see [`failure_advice`]).
+    pub fn advice(&self) -> Msg {
+        match self {
+            CreateError::Sell(error) => failure_advice(error),
+            CreateError::SourceNotCreated { .. } | CreateError::SourceConflict(_) => Msg::LeadNotCreated,
+        }
     }
 }
 
@@ -227,6 +281,48 @@ mod tests {
         for (error, expected) in cases {
             assert_eq!(failure_advice(&error), expected, "{error:?}");
         }
+    }
+
+    #[test]
+    fn a_422_lands_on_the_inputs_and_only_the_rest_above_the_form() {
+        use crate::sell::error::SellFieldError;
+        let error = CreateError::Sell(SellError::Validation(vec![
+            SellFieldError {
+                field: Some("/email".into()),
+                message: Some("is invalid".into()),
+                ..Default::default()
+            },
+            SellFieldError {
+                field: Some("/status".into()),
+                message: Some("is unknown".into()),
+                ..Default::default()
+            },
+        ]));
+        let fields: Vec<FormField> = error.field_errors().iter().map(|e| e.field).collect();
+        assert_eq!(fields, vec![FormField::Email, FormField::Form]);
+        assert_eq!(error.message(Locale::En), "is unknown");
+        assert_eq!(error.advice(), Msg::FormFixAndRetry);
+        let only_inputs = CreateError::Sell(SellError::Validation(vec![SellFieldError {
+            field: Some("/last_name".into()),
+            message: Some("can't be blank".into()),
+            ..Default::default()
+        }]));
+        assert_eq!(only_inputs.message(Locale::En), Msg::ErrValidation.text(Locale::En));
+    }
+
+    #[test]
+    fn other_failures_say_what_happened_and_keep_the_inputs_clean() {
+        let server = CreateError::Sell(SellError::Server { status: 503 });
+        assert!(server.field_errors().is_empty());
+        assert!(server.message(Locale::En).contains("503"));
+        let source = CreateError::SourceNotCreated {
+            name: "Zendesk Support".into(),
+            error: SellError::Forbidden,
+        };
+        assert!(source.message(Locale::En).contains("Zendesk Support"));
+        assert_eq!(source.advice(), Msg::LeadNotCreated);
+        let conflict = CreateError::SourceConflict(SourceConflict::StillMissing { name: "Web".into() });
+        assert!(conflict.message(Locale::De).contains("Web"));
     }
 
     #[test]

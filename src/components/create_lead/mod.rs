@@ -1,8 +1,33 @@
-//! The create-lead panel (being built: form, owner combobox, submit).
+//! The create-lead panel: prepares what the form needs (access, owners, status), then shows the form,
+//! or the reason it can't be shown. The form itself is in `form`, its owner field in
+//! `owner_combobox`, and sending it in `submit`.
+
+mod form;
+mod owner_combobox;
+mod submit;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sidebar_core::i18n::settings::{setting_problem_admin, setup_agent_notice};
+use sidebar_core::i18n::ui::Msg;
+use sidebar_core::policy::access::Access;
 use sidebar_core::sell::model::Lead;
+use sidebar_core::settings::ProblemScope;
 use sidebar_core::zaf_values::Requester;
+
+use super::callout::{Callout, Tone};
+use super::skeleton::Skeleton;
+use crate::lead_flow::{prepare, FormSetup, SetupError};
+use crate::sell_data::use_sell_data;
+use crate::session::use_session;
+use form::LeadForm;
+
+#[derive(Clone)]
+enum State {
+    Loading,
+    Ready(FormSetup),
+    Failed(SetupError),
+}
 
 #[component]
 pub fn CreateLeadPanel(
@@ -10,6 +35,95 @@ pub fn CreateLeadPanel(
     on_close: Callback<()>,
     on_created: Callback<Lead>,
 ) -> impl IntoView {
-    let _ = (requester, on_created);
-    view! { <button class="c-btn" on:click=move |_| on_close.run(())>"Back"</button> }
+    let session = use_session();
+    let locale = session.locale;
+    let data = use_sell_data();
+    let state = RwSignal::new(State::Loading);
+    let load = move || {
+        let (data, session) = (data.clone(), use_session());
+        state.set(State::Loading);
+        spawn_local(async move {
+            let result = prepare(&data, &session).await;
+            let _ = state.try_set(match result {
+                Ok(setup) => State::Ready(setup),
+                Err(e) => State::Failed(e),
+            });
+        });
+    };
+    let settings_blocked = session.settings.blocks(ProblemScope::LeadForm);
+    if !settings_blocked {
+        load();
+    }
+    let admin = session.agent.is_admin();
+    let problems: Vec<String> = session
+        .settings
+        .problems_in(ProblemScope::LeadForm)
+        .map(|p| setting_problem_admin(p, locale))
+        .collect();
+
+    let body = move || {
+        if settings_blocked {
+            return settings_view(admin, problems.clone(), locale).into_any();
+        }
+        match state.get() {
+            State::Loading => view! { <Skeleton cards=1 /> }.into_any(),
+            State::Ready(setup) => view! { <LeadForm setup requester on_close on_created /> }.into_any(),
+            State::Failed(SetupError::NoAccess(access)) => no_access_view(access, locale).into_any(),
+            State::Failed(SetupError::Sell(error)) => {
+                let retry = load.clone();
+                view! {
+                    <Callout tone=Tone::Error title=Msg::FormLoadFailedTitle.text(locale) body=error.message(locale)>
+                        {error.is_retryable().then(|| {
+                            let retry = retry.clone();
+                            view! { <button type="button" class="c-btn" on:click=move |_| retry()>{Msg::Retry.text(locale)}</button> }
+                        })}
+                    </Callout>
+                }
+                .into_any()
+            }
+        }
+    };
+
+    view! {
+        <section
+            class="create-lead"
+            aria-labelledby="create-lead-title"
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                // The form handles Escape itself (it may hold unsaved typing); elsewhere it closes.
+                if ev.key() == "Escape" && !matches!(state.get_untracked(), State::Ready(_)) {
+                    on_close.run(());
+                }
+            }
+        >
+            <header class="create-lead__header">
+                <h2 id="create-lead-title" class="section-title">{Msg::CreateLeadTitle.text(locale)}</h2>
+                <button type="button" class="c-btn c-btn--basic c-btn--sm" on:click=move |_| on_close.run(())>
+                    {Msg::Back.text(locale)}
+                </button>
+            </header>
+            {body}
+        </section>
+    }
+}
+
+fn settings_view(admin: bool, problems: Vec<String>, locale: sidebar_core::i18n::Locale) -> impl IntoView {
+    if !admin {
+        return view! { <Callout tone=Tone::Warning title=Msg::FormCannotCreateTitle.text(locale) body=setup_agent_notice(locale) /> }
+            .into_any();
+    }
+    view! {
+        <Callout tone=Tone::Warning title=Msg::FormCannotCreateTitle.text(locale)>
+            <ul class="problems">{problems.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+        </Callout>
+    }
+    .into_any()
+}
+
+fn no_access_view(access: Access, locale: sidebar_core::i18n::Locale) -> impl IntoView {
+    let (title, body) = match access {
+        Access::InactiveSellUser => (Msg::InactiveSellUserTitle, Msg::InactiveSellUserBody),
+        Access::LookupFailed => (Msg::FailedTitle, Msg::ErrNetwork),
+        _ => (Msg::NoSellAccessTitle, Msg::NoSellAccessBody),
+    };
+    view! { <Callout tone=Tone::Warning title=title.text(locale) body=body.text(locale) /> }
 }

@@ -1,0 +1,274 @@
+//! Sending the form: the submission's phase (`lead_form::Phase`, which makes a double click or
+//! Enter + click one request), the async steps it starts, and what the agent sees meanwhile and after
+//! a failure: the duplicates question and the failure notice.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sidebar_core::i18n::ui::Msg;
+use sidebar_core::i18n::Locale;
+use sidebar_core::lead_form::{
+    CreateError, Duplicates, Existing, FieldError, FormField, Intent, Outcome, Phase, Step, ValidLead,
+};
+use sidebar_core::policy::access::Access;
+use sidebar_core::sell::error::SellError;
+use sidebar_core::sell::model::Lead;
+
+use crate::lead_flow::{create_lead, find_duplicates};
+use crate::sell_data::SellData;
+use crate::session::Session;
+
+/// Where the failure notice is, so focus can go there.
+pub const FAILURE_ID: &str = "create-lead-failure";
+/// Where the duplicates question is.
+pub const DUPLICATES_ID: &str = "create-lead-duplicates";
+
+/// Why the last step failed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// The duplicate check couldn't ask Sell; nothing was created.
+    Check(SellError),
+    Create(CreateError),
+}
+
+impl Failure {
+    fn message(&self, locale: Locale) -> String {
+        match self {
+            Failure::Check(error) => error.message(locale),
+            Failure::Create(error) => error.message(locale),
+        }
+    }
+
+    fn advice(&self) -> Msg {
+        match self {
+            Failure::Check(_) => Msg::LeadNotCreated,
+            Failure::Create(error) => error.advice(),
+        }
+    }
+}
+
+/// What the steps need that isn't reactive (browser handles, the access decided at setup).
+pub struct Env {
+    pub data: SellData,
+    pub session: Session,
+    pub access: Access,
+    /// The status name to send (the form can't be sent without one).
+    pub status: String,
+    pub on_created: Callback<Lead>,
+}
+
+/// The submission's reactive state; `Copy`, so every handler can hold it.
+#[derive(Clone, Copy)]
+pub struct Submission {
+    pub phase: RwSignal<Phase>,
+    pub failure: RwSignal<Option<Failure>>,
+    pub duplicates: RwSignal<Duplicates>,
+    /// Errors shown under the inputs (from `validate`, or Sell's 422).
+    pub errors: RwSignal<Vec<FieldError>>,
+    /// The lead checked at submit time: what is sent, even after "Create anyway".
+    pending: StoredValue<Option<ValidLead>>,
+    env: StoredValue<Env, LocalStorage>,
+}
+
+impl Submission {
+    pub fn new(env: Env) -> Self {
+        Self {
+            phase: RwSignal::new(Phase::Editing),
+            failure: RwSignal::new(None),
+            duplicates: RwSignal::new(Duplicates::default()),
+            errors: RwSignal::new(Vec::new()),
+            pending: StoredValue::new(None),
+            env: StoredValue::new_local(env),
+        }
+    }
+
+    /// The form's submit. `check` validates the current values; it runs only when a submission
+    /// actually starts, so a second click while one runs changes nothing.
+    pub fn submit(self, check: impl FnOnce() -> Result<ValidLead, Vec<FieldError>>) {
+        let current = self.phase.get_untracked();
+        if current != Phase::Editing {
+            self.intent(Intent::Submit, false);
+            return;
+        }
+        let lead = match check() {
+            Ok(lead) => lead,
+            Err(errors) => {
+                let first = errors.first().map(|e| e.field);
+                self.errors.set(errors);
+                self.failure.set(None);
+                focus_later(first.map(input_id).unwrap_or(FAILURE_ID));
+                return;
+            }
+        };
+        let has_email = lead.email().is_some();
+        self.pending.set_value(Some(lead));
+        self.errors.set(Vec::new());
+        self.failure.set(None);
+        self.intent(Intent::Submit, has_email);
+    }
+
+    /// Any other intent: "Create anyway", a change, "Cancel".
+    pub fn intent(self, intent: Intent, has_email: bool) {
+        let (next, step) = self.phase.get_untracked().on_intent(intent, has_email);
+        self.phase.set(next);
+        if intent == Intent::CreateAnyway && step.is_some() {
+            self.failure.set(None);
+        }
+        if let Some(step) = step {
+            self.run(step);
+        }
+    }
+
+    fn finish(self, outcome: Outcome) {
+        let Some(phase) = self.phase.try_get_untracked() else {
+            return;
+        };
+        let (next, step) = phase.on_outcome(outcome);
+        self.phase.set(next);
+        if let Some(step) = step {
+            self.run(step);
+        }
+    }
+
+    fn run(self, step: Step) {
+        let Some(lead) = self.pending.get_value() else {
+            self.phase.set(Phase::Editing);
+            return;
+        };
+        let Some((data, session, access, status, on_created)) = self.env.try_with_value(|e| {
+            (
+                e.data.clone(),
+                e.session.clone(),
+                e.access.clone(),
+                e.status.clone(),
+                e.on_created,
+            )
+        }) else {
+            return;
+        };
+        match step {
+            Step::CheckDuplicates => spawn_local(async move {
+                let email = lead.email().unwrap_or_default().to_string();
+                let outcome = match find_duplicates(&session, &access, &email).await {
+                    Ok(found) if found.is_empty() => Outcome::NoDuplicates,
+                    Ok(found) => {
+                        let _ = self.duplicates.try_set(found);
+                        focus_later(DUPLICATES_ID);
+                        Outcome::DuplicatesFound
+                    }
+                    Err(error) => {
+                        let _ = self.failure.try_set(Some(Failure::Check(error)));
+                        focus_later(FAILURE_ID);
+                        Outcome::Failed
+                    }
+                };
+                self.finish(outcome);
+            }),
+            Step::Create => spawn_local(async move {
+                match create_lead(&data, &session, &access, &lead, &status).await {
+                    // The panel closes and the sidebar shows the new lead.
+                    Ok(created) => on_created.run(created),
+                    Err(error) => {
+                        let on_inputs = error.field_errors();
+                        let first = on_inputs.iter().map(|e| e.field).find(|f| *f != FormField::Form);
+                        let _ = self.errors.try_set(on_inputs);
+                        let _ = self.failure.try_set(Some(Failure::Create(error)));
+                        focus_later(first.map(input_id).unwrap_or(FAILURE_ID));
+                        self.finish(Outcome::Failed);
+                    }
+                }
+            }),
+        }
+    }
+}
+
+/// The id of a field's input (the failure notice for errors that belong to no input).
+pub fn input_id(field: FormField) -> &'static str {
+    match field {
+        FormField::FirstName => "lead-first-name",
+        FormField::LastName => "lead-last-name",
+        FormField::OrganizationName => "lead-organization",
+        FormField::Email => "lead-email",
+        FormField::Phone => "lead-phone",
+        FormField::Description => "lead-description",
+        FormField::Owner => "lead-owner",
+        FormField::Form => FAILURE_ID,
+    }
+}
+
+/// Moves focus once the element has been rendered (views update after the signal that made them).
+pub fn focus_later(id: &'static str) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// The failure notice: what happened (Sell's words, in the agent's language) and what to do.
+#[component]
+pub fn FailureNotice(submission: Submission, locale: Locale) -> impl IntoView {
+    move || {
+        submission.failure.get().map(|failure| {
+            view! {
+                <div id=FAILURE_ID class="c-callout c-callout--error" role="alert" tabindex="-1">
+                    <strong class="c-callout__title">{Msg::FormNotCreatedTitle.text(locale)}</strong>
+                    <p class="c-callout__paragraph" dir="auto">{failure.message(locale)}</p>
+                    <p class="c-callout__paragraph">{failure.advice().text(locale)}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// "Already in Sell": the records with this email, and the explicit second confirmation.
+#[component]
+pub fn DuplicatesQuestion(submission: Submission, locale: Locale) -> impl IntoView {
+    let session = StoredValue::new_local(crate::session::use_session());
+    move || {
+        (submission.phase.get() == Phase::Confirming).then(|| {
+            let records = submission.duplicates.get().records;
+            view! {
+                <div id=DUPLICATES_ID class="c-callout c-callout--warning" role="alert" tabindex="-1">
+                    <strong class="c-callout__title">{Msg::FormDuplicatesTitle.text(locale)}</strong>
+                    <ul class="duplicates">
+                        {records.into_iter().map(|record| {
+                            let (kind, name, warning) = match &record {
+                                Existing::Lead { name, .. } => (Msg::CardLead, name.clone(), Msg::DuplicateLeadWarning),
+                                Existing::Contact { name, organization: true, .. } => (Msg::CardOrganization, name.clone(), Msg::DuplicateContactWarning),
+                                Existing::Contact { name, .. } => (Msg::CardContact, name.clone(), Msg::DuplicateContactWarning),
+                            };
+                            let href = session.with_value(|s| match record {
+                                Existing::Lead { id, .. } => s.sell_url("leads", id.0),
+                                Existing::Contact { id, .. } => s.sell_url("contacts", id.0),
+                            });
+                            view! {
+                                <li class="duplicates__item">
+                                    <span class="sr-only">{warning.text(locale)}</span>
+                                    <span class="card__kind">{kind.text(locale)}</span>" "
+                                    <a href=href target="_blank" rel="noopener noreferrer" dir="auto">{name}</a>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <p class="c-callout__paragraph">{Msg::FormCreateAnywayQuestion.text(locale)}</p>
+                    <div class="callout-actions">
+                        <button type="button" class="c-btn c-btn--primary" on:click=move |_| submission.intent(Intent::CreateAnyway, true)>
+                            {Msg::FormCreateAnyway.text(locale)}
+                        </button>
+                        <button type="button" class="c-btn c-btn--basic" on:click=move |_| {
+                            submission.intent(Intent::Cancel, true);
+                            focus_later("lead-submit");
+                        }>
+                            {Msg::Cancel.text(locale)}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}

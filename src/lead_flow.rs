@@ -1,0 +1,128 @@
+//! Creating a lead, as the order of Sell requests: what the form needs before it is shown (access,
+//! users, lead statuses), the duplicate check, the lead source (found, or created once), and the one
+//! `POST /v2/leads`. Every decision on the way is a `sidebar_core::lead_form` function; this module
+//! only sends the requests it asks for, in parallel where it can, with the credential `policy::access`
+//! picks.
+
+use sidebar_core::lead_form::{
+    after_create_conflict, create_request, duplicates_of, is_name_taken, source_resolution, status_resolution,
+    CreateError, Duplicates, SourcePlan, StatusProblem, ValidLead,
+};
+use sidebar_core::policy::access::{credential_for, Access, RequestPurpose};
+use sidebar_core::policy::owner::{owner_field_for, OwnerField};
+use sidebar_core::sell::directory::Directory;
+use sidebar_core::sell::error::SellError;
+use sidebar_core::sell::model::{Contact, Lead, LeadSource, SourceId};
+use sidebar_core::sell::requests;
+
+use crate::sell_client::SellClient;
+use crate::sell_data::SellData;
+use crate::session::Session;
+
+/// The cache key of the lead sources list (see `SellData::lead_sources`).
+const SOURCES_KEY: &str = "lead_sources";
+
+/// What the form needs before the agent sees it.
+#[derive(Clone)]
+pub struct FormSetup {
+    pub access: Access,
+    pub owner_field: OwnerField,
+    /// The status name to send, as Sell spells it, or why the configured one can't be used.
+    pub status: Result<String, StatusProblem>,
+}
+
+/// Why the form can't be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SetupError {
+    /// The agent may not see (nor create) customer data; the access says why.
+    NoAccess(Access),
+    /// Sell's users or lead statuses couldn't be read.
+    Sell(SellError),
+}
+
+/// Access first (in *Sell users only* mode that reads the user list, which the owner field needs
+/// anyway, from the cache), then users and statuses in parallel.
+pub async fn prepare(data: &SellData, session: &Session) -> Result<FormSetup, SetupError> {
+    let access = data.access().await;
+    if !access.sees_customer_data() {
+        return Err(SetupError::NoAccess(access));
+    }
+    let (users, statuses) = futures::join!(data.users(), data.lead_statuses());
+    let (users, statuses) = (users.map_err(SetupError::Sell)?, statuses.map_err(SetupError::Sell)?);
+    let directory = Directory::new(&users);
+    let agent = match &access {
+        Access::AsSellUser { user_id } => directory.by_id(*user_id),
+        _ => directory.find_by_email(&session.agent.email),
+    };
+    let settings = &session.settings.settings;
+    Ok(FormSetup {
+        owner_field: owner_field_for(settings, agent, &users),
+        status: status_resolution(&settings.lead_status, &statuses),
+        access,
+    })
+}
+
+fn client(session: &Session, access: &Access, purpose: RequestPurpose) -> Result<SellClient, SellError> {
+    credential_for(access, purpose)
+        .map(|c| session.sell(c))
+        .ok_or(SellError::Forbidden)
+}
+
+/// Leads and contacts Sell already has with this email, asked in parallel with the agent's
+/// customer-data credential.
+pub async fn find_duplicates(session: &Session, access: &Access, email: &str) -> Result<Duplicates, SellError> {
+    let client = client(session, access, RequestPurpose::CustomerData)?;
+    let (lead_req, contact_req) = (requests::leads_by_email(email), requests::contacts_by_email(email));
+    let (leads, contacts) = futures::join!(client.list::<Lead>(&lead_req), client.list::<Contact>(&contact_req));
+    Ok(duplicates_of(email, &leads?.items, &contacts?.items))
+}
+
+/// The lead source, then the lead: exactly one `POST /v2/leads`.
+pub async fn create_lead(
+    data: &SellData,
+    session: &Session,
+    access: &Access,
+    lead: &ValidLead,
+    status: &str,
+) -> Result<Lead, CreateError> {
+    let source = lead_source(data, session, access).await?;
+    let client = client(session, access, RequestPurpose::CustomerData).map_err(CreateError::Sell)?;
+    let created: Lead = client
+        .single(&create_request(lead, status, source))
+        .await
+        .map_err(CreateError::Sell)?;
+    // The requester's cached lookup doesn't have the new lead yet.
+    if let Some(email) = lead.email() {
+        data.forget(&format!("lookup:{}", email.trim().to_lowercase()));
+    }
+    Ok(created)
+}
+
+/// The configured source's id: found in the list, or created once. When another agent created it a
+/// moment ago (422 "taken"), the list is read again and theirs is used.
+async fn lead_source(data: &SellData, session: &Session, access: &Access) -> Result<Option<SourceId>, CreateError> {
+    let sources = data.lead_sources().await.map_err(CreateError::Sell)?;
+    let name = match source_resolution(session.settings.settings.lead_source.as_ref(), &sources) {
+        SourcePlan::None => return Ok(None),
+        SourcePlan::UseExisting(id) => return Ok(Some(id)),
+        SourcePlan::Create(name) => name,
+    };
+    let not_created = |error| CreateError::SourceNotCreated {
+        name: name.clone(),
+        error,
+    };
+    let client = client(session, access, RequestPurpose::CreateLeadSource).map_err(not_created)?;
+    let created = client.single::<LeadSource>(&requests::lead_source_create(&name)).await;
+    // Either way the cached list is out of date now.
+    data.forget(SOURCES_KEY);
+    match created {
+        Ok(source) => Ok(Some(source.id)),
+        Err(SellError::Validation(errors)) if is_name_taken(&errors) => {
+            let reread = data.lead_sources().await.map_err(CreateError::Sell)?;
+            after_create_conflict(&name, &reread)
+                .map(Some)
+                .map_err(CreateError::SourceConflict)
+        }
+        Err(error) => Err(not_created(error)),
+    }
+}
