@@ -1,0 +1,64 @@
+//! What opening a ticket costs in Sell requests: cold (empty cache) within a budget, warm (the same
+//! ticket again within the cache's 5 minutes, a fresh iframe as Zendesk makes one) nothing at all.
+
+use crate::harness::{describe, Browser, Host};
+
+const TICKETS: [u64; 8] = [101, 102, 103, 104, 105, 106, 107, 108];
+
+/// Most requests a cold open may cost, per mode. Measured (see the printed table): Carl's ticket is
+/// the dearest, with the agent lookup (Sell users only), leads, contacts, his and Contoso's deals, and
+/// the users, stages and sources lists for names.
+const COLD_BUDGET_SELL_USERS_ONLY: usize = 8;
+const COLD_BUDGET_ALL_AGENTS: usize = 7;
+
+async fn count_requests(all_agents: bool, budget: usize) {
+    let host = Host::start().await;
+    let browser = Browser::open(&host).await;
+    let mut table = Vec::new();
+    for ticket in TICKETS {
+        host.sign_in("ada@acme.test", ticket, all_agents).await;
+        browser.load_page().await;
+        browser.settled().await;
+        // Cold: nothing cached for this agent.
+        browser.in_app("localStorage.clear(); return null").await;
+        host.clear_log().await;
+        browser.open_ticket().await;
+        let cold = host.log().await;
+        host.clear_log().await;
+        let warm_view = browser.open_ticket().await;
+        // The warm open must stay silent, also just after it has drawn (no late refetch).
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let warm = host.log().await;
+        println!(
+            "all_agents_access={all_agents} ticket #{ticket}: cold {} requests, warm {} ({:?})",
+            cold.len(),
+            warm.len(),
+            warm_view.sorted_records()
+        );
+        table.push((ticket, cold, warm));
+    }
+    browser.close().await;
+    for (ticket, cold, warm) in &table {
+        assert!(
+            cold.len() <= budget,
+            "#{ticket} cold cost {} Sell requests, budget {budget}:{}",
+            cold.len(),
+            describe(cold)
+        );
+        assert!(
+            warm.is_empty(),
+            "#{ticket} re-opened within a minute asked Sell again:{}",
+            describe(warm)
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reopening_a_ticket_costs_no_sell_requests_in_sell_users_only_mode() {
+    count_requests(false, COLD_BUDGET_SELL_USERS_ONLY).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reopening_a_ticket_costs_no_sell_requests_in_all_agents_mode() {
+    count_requests(true, COLD_BUDGET_ALL_AGENTS).await;
+}

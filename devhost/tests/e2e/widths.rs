@@ -1,0 +1,83 @@
+//! The sidebar at the apps tray's narrowest and widest (issue 9): no horizontal scrolling, and the
+//! iframe as tall as the content at every width.
+
+use serde_json::Value;
+
+use crate::harness::{Browser, Host};
+
+const WIDTHS: [u32; 2] = [260, 720];
+
+/// Moves the toolbar's "Apps tray width" slider as a person dragging it would (input events).
+async fn set_tray_width(browser: &Browser, px: u32) {
+    browser
+        .in_page(&format!(
+            "const s = document.getElementById('tray-width'); s.value = '{px}'; \
+             s.dispatchEvent(new Event('input', {{bubbles: true}})); return null"
+        ))
+        .await;
+}
+
+/// The content's height inside the iframe and whether anything overflows sideways.
+async fn measure(browser: &Browser) -> (f64, f64, f64) {
+    let v = browser
+        .in_app(
+            "const d = document.documentElement; \
+             return [d.scrollWidth, d.clientWidth, Math.ceil(document.body.getBoundingClientRect().height)]",
+        )
+        .await;
+    let n = |i: usize| v.get(i).and_then(Value::as_f64).unwrap_or(f64::NAN);
+    (n(0), n(1), n(2))
+}
+
+async fn check_widths(browser: &Browser, state: &str, failures: &mut Vec<String>) {
+    for px in WIDTHS {
+        set_tray_width(browser, px).await;
+        // The iframe follows the content's new height; wait until host and app agree.
+        let agreed = browser
+            .wait_for(
+                &format!("{state} at {px} px: the iframe's height to follow its content"),
+                || async {
+                    let (_, client_width, content) = measure(browser).await;
+                    let frame = browser
+                        .in_page("return window.__devhost.iframeHeight")
+                        .await
+                        .as_f64()?;
+                    let settled_width = (client_width - f64::from(px)).abs() < 40.0;
+                    (settled_width && (frame - content).abs() <= 3.0).then_some((frame, content))
+                },
+            )
+            .await;
+        let (scroll_width, client_width, _) = measure(browser).await;
+        browser.screenshot(&format!("width-{state}-{px}")).await;
+        println!(
+            "{state} at {px} px: iframe {} px high for {} px of content",
+            agreed.0, agreed.1
+        );
+        if scroll_width > client_width {
+            failures.push(format!(
+                "{state} at {px} px scrolls sideways: content {scroll_width} px in {client_width} px"
+            ));
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_state_fits_the_narrowest_and_widest_tray() {
+    let host = Host::start().await;
+    let browser = Browser::open(&host).await;
+    let mut failures = Vec::new();
+    let states = [
+        ("contact-with-deals", "ada@acme.test", 102),
+        ("rtl-long-organization", "ada@acme.test", 106),
+        ("hostile-strings", "ada@acme.test", 107),
+        ("nothing-found", "ada@acme.test", 105),
+        ("no-access", "zed@acme.test", 101),
+    ];
+    for (state, agent, ticket) in states {
+        host.sign_in(agent, ticket, false).await;
+        browser.open_ticket().await;
+        check_widths(&browser, state, &mut failures).await;
+    }
+    browser.close().await;
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
