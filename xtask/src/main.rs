@@ -18,7 +18,7 @@ commands:
   test              run every test: native unit, emulator, browser (wasm-bindgen-test) and end-to-end
   build [--dev]     build the release bundle into dist/ and print its sizes
   setup [--browser] install the missing tools (the other commands do this themselves)
-  package           build the release bundle and the Zendesk app zip (target/package/), then validate it
+  package [--dist D] build the release bundle (or take D) and the Zendesk app zip (target/package/), then validate it
   validate [path]   check a package zip or folder against Zendesk's upload rules (default: the last package)
   zcli-check [dir]  serve the unpacked package with zcli apps:server and fetch it back over HTTP";
 

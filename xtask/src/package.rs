@@ -83,9 +83,16 @@ pub fn zip_path(out: &Path, version: &str) -> PathBuf {
     out.join(format!("sell-sidebar-{version}.zip"))
 }
 
-pub fn run(_args: &[String]) -> Result {
-    tools::setup(false)?;
-    let dist = build::bundle(true)?;
+/// `package [--dist DIR]`: with `--dist`, packages a bundle built before (CI, or a dist built apart
+/// from the shared `dist/`) instead of building.
+pub fn run(args: &[String]) -> Result {
+    let dist = match args.iter().position(|a| a == "--dist") {
+        Some(i) => PathBuf::from(args.get(i + 1).ok_or("--dist needs a folder")?),
+        None => {
+            tools::setup(false)?;
+            build::bundle(true)?
+        }
+    };
     let sources = Sources { app: root(), dist };
     let built = build_package(&sources, &OauthClient::from_env(), &output_dir())?;
     print_sizes(&built);

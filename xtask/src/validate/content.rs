@@ -8,8 +8,13 @@ use super::{Package, Report};
 /// Hosts the ZAF SDK names itself (zendesk_app_framework_sdk): its allowed parent origins
 /// (`*.zendesk.com`, `*.futuresimple.com`, Sell's former name) and its CDN (`*.zdassets.com`).
 const SDK_HOST_SUFFIXES: &[&str] = &["zendesk.com", "zdassets.com", "futuresimple.com"];
-/// Not requests: the licence URL in the SDK's bundled promise polyfill, and XML namespace names.
-const NOTICE_HOSTS: &[&str] = &["getify.mit-license.org", "www.w3.org"];
+/// Not requests: the licence URL in the SDK's bundled promise polyfill, XML namespace names, and the
+/// MDN link in a console message of wasm-bindgen's JS glue (about the wasm MIME type).
+const NOTICE_HOSTS: &[&str] = &[
+    "getify.mit-license.org",
+    "www.w3.org",
+    "developer.mozilla.org",
+];
 const TEXT_EXTENSIONS: &[&str] = &[
     "html", "htm", "js", "mjs", "cjs", "css", "json", "svg", "txt", "md", "map", "xml",
 ];
@@ -185,7 +190,8 @@ fn seed_tokens(bytes: &[u8]) -> Vec<Secret> {
     out
 }
 
-/// A run of 64 or more hex digits: the shape of a Sell personal access token.
+/// A run of 64 or more hex digits with letters and digits mixed: the shape of a Sell personal access
+/// token. All-decimal runs are Rust's formatting tables (`"0000…"`, `"000102…99"`), not secrets.
 fn hex_runs(bytes: &[u8]) -> Vec<Secret> {
     let mut out = Vec::new();
     let mut start = None;
@@ -193,9 +199,11 @@ fn hex_runs(bytes: &[u8]) -> Vec<Secret> {
         match (b.is_ascii_hexdigit(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                if i - s >= 64 {
-                    let text =
-                        String::from_utf8_lossy(bytes.get(s..i).unwrap_or_default()).into_owned();
+                let run = bytes.get(s..i).unwrap_or_default();
+                let mixed =
+                    run.iter().any(u8::is_ascii_digit) && run.iter().any(u8::is_ascii_alphabetic);
+                if run.len() >= 64 && mixed {
+                    let text = String::from_utf8_lossy(run).into_owned();
                     out.push(Secret {
                         kind: "a 64-hex-digit token",
                         at: s,
@@ -295,6 +303,13 @@ mod tests {
     fn ordinary_text_is_not_a_secret() {
         let text = format!("sellemu-ada plus {} and sha384-abc and Bearer {{{{setting.sell_api_token}}}} and \"Bearer \"+t", hex(63));
         assert_eq!(secrets(text.as_bytes(), true), []);
+    }
+
+    #[test]
+    fn rust_formatting_tables_in_the_wasm_are_not_tokens() {
+        let digits: String = (0..100).map(|n| format!("{n:02}")).collect();
+        let wasm = format!("\0{}\0{digits}\0{}\0", "0".repeat(64), "f".repeat(64));
+        assert_eq!(secrets(wasm.as_bytes(), false), []);
     }
 
     #[test]
