@@ -120,10 +120,15 @@ pub fn LeadForm(
             {field(FormField::Phone, Msg::FormPhone, |d| &d.phone, |d, v| d.phone = v)}
             {field(FormField::Description, Msg::FormDescription, |d| &d.description, |d, v| d.description = v)}
             {match setup.owner_field {
-                OwnerField::Choose { options, .. } => view! {
-                    <OwnerCombobox options selected=owner error=owner_error readonly=busy on_edit locale />
+                OwnerField::Choose { options, .. } => {
+                    // As with the text inputs, a change retires the owner's old error.
+                    let on_owner_edit = Callback::new(move |_| {
+                        errors.update(|es| es.retain(|e| e.field != FormField::Owner));
+                        on_edit.run(());
+                    });
+                    view! { <OwnerCombobox options selected=owner error=owner_error readonly=busy on_edit=on_owner_edit locale /> }
+                        .into_any()
                 }
-                .into_any(),
                 OwnerField::Fixed { owner, because } => fixed_owner_view(owner, because, locale).into_any(),
                 OwnerField::Blocked { problem } => view! {
                     <Callout tone=Tone::Warning title=Msg::FormCannotCreateTitle.text(locale) body=owner_problem_agent(&problem, locale)>

@@ -188,6 +188,10 @@ pub fn OwnerCombobox(
     }
 }
 
+/// A run of rows under one group label (`None`: no label, the options don't mix kinds); each member
+/// is (option index, selectable row).
+type Group = (Option<OwnerKind>, Vec<(usize, usize)>);
+
 /// The open list: a group per kind, labelled when people and pools mix.
 fn list_view(
     rows: OwnerRows,
@@ -196,7 +200,7 @@ fn list_view(
     choose: impl Fn(usize) + Copy + Send + Sync + 'static,
     locale: Locale,
 ) -> impl IntoView {
-    let mut groups: Vec<(Option<OwnerKind>, Vec<(usize, usize)>)> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     for row in &rows.rows {
         match *row {
             OwnerRow::Group(kind) => groups.push((Some(kind), Vec::new())),
