@@ -1,13 +1,13 @@
-//! The `POST /v2/leads` body. Only attributes Sell knows, and no empty ones: Sell answers an unknown
+//! The lead record of a `POST /v2/leads` (the request layer adds Sell's `data` envelope). Only attributes Sell knows, and no empty ones: Sell answers an unknown
 //! attribute with a 422, and an empty string would overwrite nothing but still look like data.
 
 use super::ValidLead;
 use crate::sell::model::SourceId;
 use serde_json::{json, Map, Value};
 
-/// `{"data": {...}}` for a checked lead. `status_name` is the lead status *name* (Sell takes names);
+/// The record's attributes for a checked lead (unwrapped: `requests::lead_create` adds `data`). `status_name` is the lead status *name* (Sell takes names);
 /// a blank one is left out so Sell applies its default.
-pub fn to_post_body(lead: &ValidLead, status_name: &str, source_id: Option<SourceId>) -> Value {
+pub fn lead_record(lead: &ValidLead, status_name: &str, source_id: Option<SourceId>) -> Value {
     let mut data = Map::new();
     let texts = [
         ("first_name", &lead.first_name),
@@ -30,7 +30,7 @@ pub fn to_post_body(lead: &ValidLead, status_name: &str, source_id: Option<Sourc
     if let Some(source_id) = source_id {
         data.insert("source_id".into(), json!(source_id));
     }
-    json!({ "data": data })
+    Value::Object(data)
 }
 
 #[cfg(test)]
@@ -71,8 +71,8 @@ mod tests {
             owner: None,
         });
         assert_eq!(
-            to_post_body(&lead, "New", Some(SourceId(4))),
-            json!({"data": {
+            lead_record(&lead, "New", Some(SourceId(4))),
+            json!({
                 "first_name": "Lea",
                 "last_name": "Lead",
                 "organization_name": "Lead Only GmbH",
@@ -82,7 +82,7 @@ mod tests {
                 "owner_id": 7,
                 "status": "New",
                 "source_id": 4,
-            }})
+            })
         );
     }
 
@@ -94,8 +94,8 @@ mod tests {
             ..LeadDraft::default()
         });
         assert_eq!(
-            to_post_body(&lead, "  ", None),
-            json!({"data": {"organization_name": "Contoso", "owner_id": 7}})
+            lead_record(&lead, "  ", None),
+            json!({"organization_name": "Contoso", "owner_id": 7})
         );
     }
 
@@ -105,9 +105,9 @@ mod tests {
             last_name: "<img src=x onerror=alert(1)> \"Payload\"".into(),
             ..LeadDraft::default()
         });
-        let body = to_post_body(&lead, "New", None);
+        let body = lead_record(&lead, "New", None);
         assert_eq!(
-            body.pointer("/data/last_name"),
+            body.pointer("/last_name"),
             Some(&json!("<img src=x onerror=alert(1)> \"Payload\""))
         );
     }

@@ -10,7 +10,7 @@ mod status;
 mod submission;
 mod validate;
 
-pub use body::to_post_body;
+pub use body::lead_record;
 pub use duplicates::{duplicates_of, Duplicates, Existing};
 pub use owner_rows::{owner_rows, OwnerRow, OwnerRows, MAX_SHOWN_OWNERS};
 pub use sell_errors::{is_name_taken, map_sell_422};

@@ -15,14 +15,13 @@
 //! | Confirming | Edit, Cancel | Editing | none (the next submit checks again) |
 //! | Editing | CreateAnyway | unchanged | none |
 
-use super::{map_sell_422, to_post_body, FieldError, FormField, SourceConflict, ValidLead};
+use super::{lead_record, map_sell_422, FieldError, FormField, SourceConflict, ValidLead};
 use crate::i18n::create_lead::{lead_source_conflict, lead_source_not_created};
 use crate::i18n::ui::Msg;
 use crate::i18n::Locale;
 use crate::sell::error::SellError;
 use crate::sell::model::SourceId;
 use crate::sell::requests::{self, SellRequest};
-use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Phase {
@@ -95,15 +94,9 @@ impl Phase {
     }
 }
 
-/// The `POST /v2/leads` request for a checked lead. (`to_post_body` already wraps the record in
-/// `data`, and `requests::lead_create` wraps what it gets, so the record is taken out first.)
+/// The `POST /v2/leads` request for a checked lead.
 pub fn create_request(lead: &ValidLead, status_name: &str, source_id: Option<SourceId>) -> SellRequest {
-    let body = to_post_body(lead, status_name, source_id);
-    let record = match body {
-        Value::Object(mut root) => root.remove("data").unwrap_or(Value::Object(root)),
-        other => other,
-    };
-    requests::lead_create(record)
+    requests::lead_create(lead_record(lead, status_name, source_id))
 }
 
 /// What the agent should do after a create failed, beyond Sell's error message. A timeout or a lost
