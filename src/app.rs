@@ -32,12 +32,16 @@ pub fn App(zaf: Result<ZafClient, ZafError>) -> impl IntoView {
                 {move || Suspend::new(async move {
                     match boot.await {
                         Ok(session) => view! { <Sidebar session /> }.into_any(),
-                        Err(e) => view! {
-                            <Callout tone=Tone::Error title="Zendesk did not answer" body=e.to_string()>
-                                <button class="c-btn" on:click=move |_| boot.refetch()>"Retry"</button>
-                            </Callout>
+                        Err(e) => {
+                            // No agent locale without a session: the browser's language decides.
+                            let locale = crate::components::not_in_zendesk::browser_locale();
+                            view! {
+                                <Callout tone=Tone::Error title=Msg::ZafFailedTitle.text(locale) body=e.to_string()>
+                                    <button class="c-btn" on:click=move |_| boot.refetch()>{Msg::Retry.text(locale)}</button>
+                                </Callout>
+                            }
+                            .into_any()
                         }
-                        .into_any(),
                     }
                 })}
             </Suspense>

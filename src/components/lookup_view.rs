@@ -106,6 +106,7 @@ fn blocked_view(access: Access, locale: sidebar_core::i18n::Locale, retry: impl 
     let (title, body) = match access {
         Access::InactiveSellUser => (Msg::InactiveSellUserTitle, Msg::InactiveSellUserBody),
         Access::LookupFailed => (Msg::FailedTitle, Msg::ErrNetwork),
+        Access::NoAgentEmail => (Msg::NoAgentEmailTitle, Msg::NoAgentEmailBody),
         _ => (Msg::NoSellAccessTitle, Msg::NoSellAccessBody),
     };
     let can_retry = access == Access::LookupFailed;

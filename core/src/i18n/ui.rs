@@ -153,6 +153,9 @@ messages! {
     AdminCopyFailed,
     AdminAccountOwner,
     AdminNothingListed,
+    ZafFailedTitle,
+    NoAgentEmailTitle,
+    NoAgentEmailBody,
 }
 
 impl Msg {
@@ -290,6 +293,9 @@ impl Msg {
             AdminCopyFailed => "Copying didn't work. Select the value and copy it yourself.",
             AdminAccountOwner => "Account owner",
             AdminNothingListed => "Sell lists none.",
+            ZafFailedTitle => "Zendesk didn't answer the app",
+            NoAgentEmailTitle => "Your Zendesk profile has no email",
+            NoAgentEmailBody => "Sell users are matched by email. Ask your Zendesk admin to add an email address to your profile.",
         }
     }
 
@@ -420,6 +426,9 @@ impl Msg {
             AdminCopyFailed => "Kopieren hat nicht funktioniert. Markieren Sie den Wert und kopieren Sie ihn selbst.",
             AdminAccountOwner => "Kontoinhaber",
             AdminNothingListed => "Sell führt keine.",
+            ZafFailedTitle => "Zendesk hat der App nicht geantwortet",
+            NoAgentEmailTitle => "Ihr Zendesk-Profil hat keine E-Mail-Adresse",
+            NoAgentEmailBody => "Sell-Benutzer werden über die E-Mail-Adresse zugeordnet. Bitten Sie Ihren Zendesk-Administrator, Ihrem Profil eine E-Mail-Adresse hinzuzufügen.",
         }
     }
 }
