@@ -217,6 +217,8 @@ async fn each_owner_configuration_gives_the_lead_to_the_right_owner() {
         "inactive users are not offered: {offered:?}"
     );
     browser.screenshot("create-lead-owner-list").await;
+    // The screenshot switched to the page: find the field again inside the app.
+    let owner = browser.field("Owner").await;
     owner.send_keys("Enterprise").await.expect("typing");
     owner.send_keys(ENTER).await.expect("Enter picks");
     browser.click_button("Create lead").await;

@@ -297,6 +297,10 @@ pub struct Sidebar {
     pub buttons: Vec<String>,
     /// Titles of the state messages (role alert or status).
     pub callouts: Vec<String>,
+    /// Console errors and uncaught exceptions of this app document since the capture was installed.
+    pub errors: Vec<String>,
+    /// Tells the app's documents apart (a reload starts a new one).
+    pub document: String,
 }
 
 impl Sidebar {
@@ -323,6 +327,21 @@ impl Sidebar {
     }
 }
 
+/// Installs (once per app document) a capture of console errors and uncaught exceptions: chromedriver's
+/// browser log doesn't include the cross-origin iframe's console. What happens before the first read
+/// of a document is missed; a panic while booting shows as a sidebar that never settles instead.
+const CAPTURE_ERRORS: &str = r#"
+if (!window.__e2eErrors) {
+  window.__e2eErrors = [];
+  window.__e2eDocument = String(Math.random());
+  const keep = (text) => window.__e2eErrors.push(String(text));
+  const original = console.error.bind(console);
+  console.error = (...args) => { keep(args.map(String).join(' ')); original(...args); };
+  window.addEventListener('error', (e) => keep('uncaught: ' + ((e.error && e.error.stack) || e.message)));
+  window.addEventListener('unhandledrejection', (e) => keep('unhandled rejection: ' + e.reason));
+}
+"#;
+
 const READ_SIDEBAR: &str = r#"
 const visible = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
 const text = (el) => (el ? el.textContent : '').replace(/\s+/g, ' ').trim();
@@ -338,6 +357,8 @@ return {
   buttons: Array.from(document.querySelectorAll('button')).filter(visible).map(text),
   callouts: Array.from(document.querySelectorAll('[role="alert"], [role="status"]')).filter(visible)
     .map((el) => text(el.querySelector('strong') || el)).filter((t) => t.length > 0),
+  errors: window.__e2eErrors.slice(),
+  document: window.__e2eDocument,
 };
 "#;
 
@@ -349,6 +370,8 @@ pub struct Browser {
     session: Option<String>,
     profile: PathBuf,
     page: String,
+    /// Errors seen per app document, for the crash check at `close`.
+    errors: Mutex<std::collections::HashMap<String, Vec<String>>>,
     _slot: SemaphorePermit<'static>,
 }
 
@@ -416,7 +439,6 @@ impl Browser {
         }
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("goog:chromeOptions".into(), chrome);
-        capabilities.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
         let client = ClientBuilder::native()
             .capabilities(capabilities)
             .connect(&driver.url())
@@ -429,61 +451,33 @@ impl Browser {
             session,
             profile,
             page: host.url("/"),
+            errors: Mutex::default(),
             _slot: slot,
         }
     }
 
-    /// Ends the session, after checking the app did not panic (its console had no Rust panic).
+    /// Ends the session, after checking the app did not panic or throw (in any document it had).
     pub async fn close(mut self) {
-        let panics: Vec<String> = self
-            .console()
-            .await
+        self.sidebar().await;
+        let failures: Vec<String> = self
+            .app_errors()
             .into_iter()
-            .filter(|line| line.contains("panicked"))
+            .filter(|line| is_crash(line))
             .collect();
-        if let Some(session) = self.session.take() {
-            let _ = session;
-            let client = self.client.clone();
-            let _ = client.close().await;
+        if self.session.take().is_some() {
+            let _ = self.client.clone().close().await;
         }
         assert!(
-            panics.is_empty(),
-            "the app panicked:\n{}",
-            panics.join("\n")
+            failures.is_empty(),
+            "the app crashed:\n{}",
+            failures.join("\n")
         );
     }
 
-    /// Browser console lines so far (chromedriver's log, emptied by each read). Lines of the app's
-    /// cross-origin iframe are included as Chromium reports them for the tab.
-    pub async fn console(&self) -> Vec<String> {
-        let Some(session) = self.session.as_deref() else {
-            return Vec::new();
-        };
-        let url = format!("{}/session/{session}/se/log", self.driver.url());
-        let answer = reqwest::Client::new()
-            .post(url)
-            .json(&json!({"type": "browser"}))
-            .send()
-            .await;
-        let Ok(answer) = answer else {
-            return Vec::new();
-        };
-        let body: Value = answer.json().await.unwrap_or(Value::Null);
-        body["value"]
-            .as_array()
-            .map(|entries| {
-                entries
-                    .iter()
-                    .map(|e| {
-                        format!(
-                            "{} {}",
-                            e["level"].as_str().unwrap_or(""),
-                            e["message"].as_str().unwrap_or("")
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
+    /// Console errors and uncaught exceptions the app's documents had, as read so far.
+    pub fn app_errors(&self) -> Vec<String> {
+        let errors = self.errors.lock().unwrap_or_else(|p| p.into_inner());
+        errors.values().flatten().cloned().collect()
     }
 
     /// Loads (or reloads) the agent page and waits until the app's iframe is there.
@@ -546,11 +540,17 @@ impl Browser {
 
     pub async fn sidebar(&self) -> Sidebar {
         self.to_app().await;
-        match self.client.execute(READ_SIDEBAR, vec![]).await {
+        let script = format!("{CAPTURE_ERRORS}{READ_SIDEBAR}");
+        let shown: Sidebar = match self.client.execute(&script, vec![]).await {
             Ok(value) => serde_json::from_value(value).unwrap_or_default(),
             // The iframe may be between two documents (reload): nothing to read yet.
             Err(_) => Sidebar::default(),
+        };
+        if !shown.document.is_empty() {
+            let mut errors = self.errors.lock().unwrap_or_else(|p| p.into_inner());
+            errors.insert(shown.document.clone(), shown.errors.clone());
         }
+        shown
     }
 
     /// Polls `probe` until it gives `Some`, or fails after `STATE_TIMEOUT` naming what was awaited.
@@ -657,6 +657,11 @@ impl Browser {
             eprintln!("screenshot {name}: {e}");
         }
     }
+}
+
+/// A Rust panic (the app's panic hook writes "panicked") or a wasm trap / uncaught exception.
+fn is_crash(line: &str) -> bool {
+    line.contains("panicked") || line.starts_with("uncaught:") || line.contains("RuntimeError")
 }
 
 /// An XPath string literal for any text (XPath 1 has no escapes).

@@ -124,22 +124,38 @@ async fn the_app_loads_cross_origin_and_follows_ticket_requester_and_settings() 
     browser.in_page("return window.__devhost.reinstall()").await;
     let shown = browser.wait_text("No Sell access").await;
     assert!(shown.records.is_empty(), "{:?}", shown.records);
-    host.config(json!({"settings": {"all_agents_access": true}}))
-        .await;
-    browser.in_page("return window.__devhost.reinstall()").await;
+    // The admin ticks "All agents" in the toolbar's settings form and applies it (a reinstall).
+    browser.to_page().await;
+    for (how, xpath) in [
+        (
+            "the App settings panel",
+            "//summary[normalize-space(.)='App settings']",
+        ),
+        (
+            "the All agents checkbox",
+            "//label[contains(., '(all_agents_access)')]",
+        ),
+        (
+            "the Apply button",
+            "//button[normalize-space(.)='Apply (reinstall)']",
+        ),
+    ] {
+        browser
+            .client
+            .find(fantoccini::Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|e| panic!("{how}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("clicking {how}: {e}"));
+    }
+    // The edited requester email belongs to the ticket and survives the reinstall.
     let shown = browser
         .wait_sidebar("Zed to see Sell data in All-agents mode", |s| {
-            !s.records.is_empty()
+            s.records == ["Lead: Lea Lead"]
         })
         .await;
-    assert!(
-        shown
-            .records
-            .iter()
-            .any(|r| r.starts_with("Contact: Carl Contact")),
-        "{:?}",
-        shown.records
-    );
+    assert!(!shown.shows("No Sell access"), "{}", shown.text);
     let guid_after = browser.in_page("return window.__devhost.appGuid").await;
     assert_ne!(
         guid_before, guid_after,
@@ -155,4 +171,32 @@ fn url_host(url: &str) -> String {
         .and_then(|rest| rest.split(['/', ':']).next())
         .unwrap_or_default()
         .to_string()
+}
+
+/// `Browser::close` fails a test whose app panicked, from the errors captured inside the app's
+/// iframe; this pins that the capture sees what the app writes to its console.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_panic_check_sees_the_app_iframes_console() {
+    let host = Host::start().await;
+    host.sign_in("ada@acme.test", 105, false).await;
+    let browser = Browser::open(&host).await;
+    browser.open_ticket().await;
+    browser
+        .in_app("console.error('e2e console probe from the app'); return null")
+        .await;
+    let shown = browser.sidebar().await;
+    assert!(
+        shown
+            .errors
+            .iter()
+            .any(|e| e == "e2e console probe from the app"),
+        "captured: {:?}",
+        shown.errors
+    );
+    assert!(
+        !browser.app_errors().iter().any(|l| l.contains("panicked")),
+        "no panic: {:?}",
+        browser.app_errors()
+    );
+    browser.close().await;
 }

@@ -5,13 +5,21 @@ use crate::harness::{describe, Browser, Host};
 
 const TICKETS: [u64; 8] = [101, 102, 103, 104, 105, 106, 107, 108];
 
-/// Most requests a cold open may cost, per mode. Measured (see the printed table): Carl's ticket is
-/// the dearest, with the agent lookup (Sell users only), leads, contacts, his and Contoso's deals, and
-/// the users, stages and sources lists for names.
-const COLD_BUDGET_SELL_USERS_ONLY: usize = 8;
-const COLD_BUDGET_ALL_AGENTS: usize = 7;
+/// Most requests a cold open may cost, per ticket: what the release build measured (2026-11, printed
+/// by the test). Carl (#102) is the dearest: leads, contacts, his deals, Contoso's deals and record,
+/// and the users and stages lists for names. In *Sell users only* mode the users list doubles as the
+/// agent's lookup, so only #105 (nothing found, no names needed) costs one more.
+fn cold_budget(ticket: u64, all_agents: bool) -> usize {
+    match ticket {
+        102 => 7,
+        103 | 104 | 108 => 5,
+        105 if all_agents => 2,
+        105 => 3,
+        _ => 4,
+    }
+}
 
-async fn count_requests(all_agents: bool, budget: usize) {
+async fn count_requests(all_agents: bool) {
     let host = Host::start().await;
     let browser = Browser::open(&host).await;
     let mut table = Vec::new();
@@ -39,6 +47,7 @@ async fn count_requests(all_agents: bool, budget: usize) {
     }
     browser.close().await;
     for (ticket, cold, warm) in &table {
+        let budget = cold_budget(*ticket, all_agents);
         assert!(
             cold.len() <= budget,
             "#{ticket} cold cost {} Sell requests, budget {budget}:{}",
@@ -55,10 +64,10 @@ async fn count_requests(all_agents: bool, budget: usize) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reopening_a_ticket_costs_no_sell_requests_in_sell_users_only_mode() {
-    count_requests(false, COLD_BUDGET_SELL_USERS_ONLY).await;
+    count_requests(false).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reopening_a_ticket_costs_no_sell_requests_in_all_agents_mode() {
-    count_requests(true, COLD_BUDGET_ALL_AGENTS).await;
+    count_requests(true).await;
 }

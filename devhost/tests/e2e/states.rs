@@ -17,7 +17,7 @@ async fn found_a_lead_a_contact_with_deals_and_both() {
     let shown = browser.open_ticket().await;
     assert_eq!(shown.records, ["Lead: Lea Lead"]);
     assert!(
-        shown.shows("Head of Support") && shown.shows("Open in Sell"),
+        shown.shows("Lead Only Ltd") && shown.shows("Nora North") && shown.shows("Open in Sell"),
         "{}",
         shown.text
     );
@@ -117,14 +117,17 @@ async fn nothing_found_offers_create_lead_and_a_debounced_search() {
 
     host.clear_log().await;
     let search = browser.field("Search Sell").await;
-    search.send_keys("Lea").await.expect("typing in the search");
+    search
+        .send_keys("Lea Lead")
+        .await
+        .expect("typing in the search");
     let shown = browser
         .wait_sidebar("Lea Lead's card from the search", |s| {
             s.records.iter().any(|r| r == "Lead: Lea Lead")
         })
         .await;
     assert!(!shown.busy);
-    // Typed in one go: only the whole word reaches Sell, not each keystroke.
+    // Typed in one go: only the whole name reaches Sell, not each keystroke ("Le", "Lea L", ...).
     let searches: Vec<String> = host
         .log()
         .await
@@ -134,12 +137,29 @@ async fn nothing_found_offers_create_lead_and_a_debounced_search() {
         .collect();
     assert!(!searches.is_empty(), "the search asked Sell");
     assert!(
-        searches
-            .iter()
-            .all(|q| q.contains("Lea") || q.contains("lea")),
-        "a search for a partial word went out: {searches:?}"
+        searches.iter().all(|q| q.contains("Lead")),
+        "a search for a partial name went out: {searches:?}"
     );
     browser.screenshot("state-nothing-found-search").await;
+    browser.close().await;
+}
+
+/// A person searching for "Lea" (her first name, exactly as Sell has it) expects Lea Lead.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "app bug: a one-word manual search asks Sell for last_name and organization_name only, \
+            never first_name (core/src/sell/requests.rs leads_search), so \"Lea\" finds nothing"]
+async fn a_first_name_alone_finds_the_lead() {
+    let host = Host::start().await;
+    host.sign_in(ADA, 105, false).await;
+    let browser = Browser::open(&host).await;
+    browser.open_ticket().await;
+    let search = browser.field("Search Sell").await;
+    search.send_keys("Lea").await.expect("typing in the search");
+    browser
+        .wait_sidebar("Lea Lead's card from the search", |s| {
+            s.records.iter().any(|r| r == "Lead: Lea Lead")
+        })
+        .await;
     browser.close().await;
 }
 
@@ -314,6 +334,11 @@ async fn an_unreadable_access_setting_stops_the_app_with_a_notice_for_admin_and_
 async fn hostile_strings_are_shown_as_text_and_never_run() {
     let host = Host::start().await;
     host.sign_in(ADA, 107, false).await;
+    // Every string field of the payload lead on the card, links included.
+    host.config(json!({"settings": {
+        "lead_fields": "name, organization, title, description, website, email, phone, address, tags"
+    }}))
+    .await;
     let browser = Browser::open(&host).await;
     let shown = browser.open_ticket().await;
     assert_eq!(
@@ -332,11 +357,12 @@ async fn hostile_strings_are_shown_as_text_and_never_run() {
     );
     let injected = browser
         .in_app(
-            "return Array.from(document.querySelectorAll(\
+            "return Array.from(document.querySelector('main').querySelectorAll(\
                'img[src=x], script:not([src]), svg[onload], iframe, [onerror], [onload], \
                 a[href^=\"javascript:\" i]')).map(e => e.outerHTML)",
         )
         .await;
+    // Inside the app's root: Trunk's own loader is the one inline script of the document.
     assert_eq!(injected, json!([]), "elements made from Sell data");
     browser.screenshot("state-hostile-strings").await;
     assert!(

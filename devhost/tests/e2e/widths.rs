@@ -32,30 +32,41 @@ async fn measure(browser: &Browser) -> (f64, f64, f64) {
 async fn check_widths(browser: &Browser, state: &str, failures: &mut Vec<String>) {
     for px in WIDTHS {
         set_tray_width(browser, px).await;
-        // The iframe follows the content's new height; wait until host and app agree.
-        let agreed = browser
+        // Wait for the reflow and the resize round trip: the same reading twice in a row.
+        let last = std::sync::Mutex::new(None);
+        let (frame, content, client_width, scroll_width) = browser
             .wait_for(
-                &format!("{state} at {px} px: the iframe's height to follow its content"),
+                &format!("{state} at {px} px: the layout to settle"),
                 || async {
-                    let (_, client_width, content) = measure(browser).await;
-                    let frame = browser
-                        .in_page("return window.__devhost.iframeHeight")
-                        .await
-                        .as_f64()?;
-                    let settled_width = (client_width - f64::from(px)).abs() < 40.0;
-                    (settled_width && (frame - content).abs() <= 3.0).then_some((frame, content))
+                    let (scroll_width, client_width, content) = measure(browser).await;
+                    let page = browser
+                    .in_page(
+                        "const f = document.querySelector(\"iframe[title='Zendesk Sell app']\"); \
+                         return [window.__devhost.iframeHeight, f.clientWidth]",
+                    )
+                    .await;
+                    let frame = page.get(0).and_then(Value::as_f64).unwrap_or(f64::NAN);
+                    let frame_width = page.get(1).and_then(Value::as_f64).unwrap_or(f64::NAN);
+                    let reading = (frame, content, client_width, scroll_width);
+                    // The tray's margins and scrollbar take some of its width.
+                    let narrowed = frame_width == client_width && frame_width <= f64::from(px);
+                    let mut last = last.lock().unwrap_or_else(|p| p.into_inner());
+                    let same = *last == Some(reading);
+                    *last = Some(reading);
+                    (narrowed && same).then_some(reading)
                 },
             )
             .await;
-        let (scroll_width, client_width, _) = measure(browser).await;
         browser.screenshot(&format!("width-{state}-{px}")).await;
-        println!(
-            "{state} at {px} px: iframe {} px high for {} px of content",
-            agreed.0, agreed.1
-        );
+        println!("{state} at {px} px: iframe {frame} px high for {content} px of content, {scroll_width}/{client_width} px wide");
         if scroll_width > client_width {
             failures.push(format!(
                 "{state} at {px} px scrolls sideways: content {scroll_width} px in {client_width} px"
+            ));
+        }
+        if (frame - content).abs() > 3.0 {
+            failures.push(format!(
+                "{state} at {px} px: the iframe is {frame} px high for {content} px of content"
             ));
         }
     }
