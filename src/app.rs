@@ -62,6 +62,7 @@ fn Sidebar(session: Session) -> impl IntoView {
     let locale = session.locale;
     let admin = session.agent.is_admin();
     let problems = session.settings.clone();
+    let field_problems = session.fields.problems.is_empty();
     let requester = RwSignal::new(session.ticket.requester.clone());
     follow_requester(&session, requester);
     let data = SellData::new(session.clone());
@@ -76,7 +77,7 @@ fn Sidebar(session: Session) -> impl IntoView {
     }
     view! {
         <Header requester />
-        {(admin && !problems.problems.is_empty())
+        {(admin && (!problems.problems.is_empty() || !field_problems))
             .then(|| view! { <SettingsNotice parsed=problems.clone() admin locale scope=ProblemScope::FieldDisplay /> })}
         {move || match panel.get() {
             Panel::Lookup => view! { <LookupPanel requester panel created /> }.into_any(),

@@ -68,6 +68,35 @@ pub fn LookupPanel(
             });
         });
     });
+    // The new lead's owner and source by name: the lists are cached, so this costs no request.
+    let created_names = RwSignal::new(sidebar_core::policy::fields::Names::default());
+    {
+        let data = use_sell_data();
+        Effect::new(move |_| {
+            if created.with(Option::is_some) {
+                let data = data.clone();
+                spawn_local(async move {
+                    let (users, sources) = futures::join!(data.users(), data.lead_sources());
+                    let names = sidebar_core::policy::fields::Names::new(
+                        &users.unwrap_or_default(),
+                        &[],
+                        &sources.unwrap_or_default(),
+                    );
+                    created_names.set(names);
+                });
+            }
+        });
+    }
+    // "updated N minutes ago" moves on by itself.
+    let now = RwSignal::new(now_ms());
+    spawn_local(async move {
+        loop {
+            crate::sell_client::sleep_ms(30_000).await;
+            if now.try_set(now_ms()).is_some() {
+                break;
+            }
+        }
+    });
     let refresh = move || {
         fresh.set(true);
         reload.update(|n| *n += 1);
@@ -77,7 +106,7 @@ pub fn LookupPanel(
         <section class="lookup" aria-live="polite">
             {move || created.get().map(|lead| view! {
                 <Callout tone=Tone::Info title=ui::lead_created_named(&sidebar_core::policy::fields::lead_display_name(&lead), locale) />
-                <LeadCard lead names=Default::default() />
+                <LeadCard lead names=created_names.get() />
             })}
             {move || match state.get() {
                 State::Loading => view! { <Skeleton /> }.into_any(),
@@ -92,7 +121,7 @@ pub fn LookupPanel(
                 State::Ready(result) => view! {
                     <Outcome result=result.clone() panel />
                     <footer class="lookup__footer">
-                        <span class="muted">{format::relative_minutes(((now_ms() - result.fetched_at) / 60_000.0).max(0.0) as u64, locale)}</span>
+                        <span class="muted">{move || format::relative_minutes(((now.get() - result.fetched_at) / 60_000.0).max(0.0) as u64, locale)}</span>
                         <button class="c-btn c-btn--basic c-btn--sm" on:click=move |_| refresh()>{Msg::Refresh.text(locale)}</button>
                     </footer>
                 }
