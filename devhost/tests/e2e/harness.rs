@@ -642,8 +642,14 @@ impl Browser {
 
     /// Saves a picture of the app's iframe to `target/screenshots/<name>.png`, for review.
     pub async fn screenshot(&self, name: &str) {
+        // The tray scrolls inside the page: a window as tall as the app shows all of it.
         let frame = self.app_frame().await;
-        let png = match frame.screenshot().await {
+        let (_, _, _, height) = frame.rectangle().await.unwrap_or((0.0, 0.0, 0.0, 0.0));
+        let tall = (height as u32).saturating_add(700).clamp(900, 8000);
+        let _ = self.client.set_window_size(1280, tall).await;
+        let shot = frame.screenshot().await;
+        let _ = self.client.set_window_size(1280, 900).await;
+        let png = match shot {
             Ok(png) => png,
             Err(e) => {
                 eprintln!("screenshot {name}: {e}");

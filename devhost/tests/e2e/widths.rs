@@ -89,6 +89,15 @@ async fn every_state_fits_the_narrowest_and_widest_tray() {
         browser.open_ticket().await;
         check_widths(&browser, state, &mut failures).await;
     }
+    // The create-lead form with the owner list open (every user and pool offered).
+    host.config(serde_json::json!({"agent": "ada@acme.test", "ticket": 105,
+        "settings": {"agents_assign_owner": true}}))
+        .await;
+    browser.open_ticket().await;
+    browser.click_button("Create lead").await;
+    let owner = browser.field("Owner").await;
+    owner.click().await.expect("the owner list opens");
+    check_widths(&browser, "create-lead-form", &mut failures).await;
     browser.close().await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
