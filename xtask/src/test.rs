@@ -44,6 +44,13 @@ pub fn run(_args: &[String]) -> Result {
         .current_dir(root());
     run_suite("browser tests (wasm-bindgen-test, headless Chromium)", browser, &mut tally)?;
 
+    // The Marketplace package of this very build: validated offline, then served by zcli.
+    println!("\n== package, validate and zcli apps:server");
+    let dist_arg = dist.display().to_string();
+    if let Err(e) = crate::package::run(&["--dist".to_string(), dist_arg]).and_then(|()| crate::package::zcli_check(&[])) {
+        tally.failures.push(format!("package check: {e}"));
+    }
+
     println!("\nall suites:");
     for f in &tally.failures {
         println!("  failed: {f}");
