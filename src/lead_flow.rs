@@ -93,7 +93,7 @@ pub async fn create_lead(
         .map_err(CreateError::Sell)?;
     // The requester's cached lookup doesn't have the new lead yet.
     if let Some(email) = lead.email() {
-        data.forget(&format!("lookup:{}", email.trim().to_lowercase()));
+        data.forget_lookup(email);
     }
     Ok(created)
 }

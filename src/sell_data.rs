@@ -87,6 +87,13 @@ impl SellData {
         self.cache.put(key, &value);
     }
 
+    /// Drops the cached lookups of a requester (after creating a lead for them), whatever the credential.
+    pub fn forget_lookup(&self, email: &str) {
+        for credential in [Credential::InstallationToken, Credential::AgentToken] {
+            self.cache.forget(&lookup_key(credential, email));
+        }
+    }
+
     /// Drops a cached reference list (after creating a lead source, say).
     pub fn forget(&self, key: &str) {
         self.cache.forget(key);
@@ -129,9 +136,10 @@ impl SellData {
     /// The requester's leads, contacts and deals as this agent may see them. `fresh` skips the cache
     /// (the refresh button).
     pub async fn lookup(&self, access: &Access, email: &str, fresh: bool) -> Result<LookupResult, SellError> {
-        let client = self.client(access, RequestPurpose::CustomerData).ok_or(SellError::Forbidden)?;
+        let credential = credential_for(access, RequestPurpose::CustomerData).ok_or(SellError::Forbidden)?;
+        let client = self.session.sell(credential);
         let plan = LookupPlan::for_email(email).ok_or(SellError::NotFound)?;
-        let key = format!("lookup:{}", plan.email().to_lowercase());
+        let key = lookup_key(credential, plan.email());
         let (records, fetched_at) = match self.cache.get::<Records>(&key).filter(|_| !fresh) {
             Some((records, age)) => (records, now_ms() - age),
             None => {
@@ -152,6 +160,12 @@ impl SellData {
         let outcome = combine(records.leads, records.contacts, records.deals, records.organizations, &names);
         Ok(LookupResult { outcome, names, fetched_at, skipped: records.skipped })
     }
+}
+
+/// A lookup is cached per credential: what one token may see must never be shown under another
+/// (an admin switching the access mode must not leave an agent looking at records Sell hides from them).
+fn lookup_key(credential: Credential, email: &str) -> String {
+    format!("lookup:{credential:?}:{}", email.trim().to_lowercase())
 }
 
 /// What a manual search found.

@@ -134,7 +134,7 @@ pub fn leads_by_email(email: &str) -> SellRequest {
 
 /// Manual search for leads. Sell has no full-text filter on leads, only exact field filters, so:
 /// - text with `@` is an email: one request by `email`;
-/// - one word: by `last_name`, and by `organization_name`;
+/// - one word: by `first_name`, by `last_name`, and by `organization_name` (agents type either name);
 /// - several words: the first as `first_name` with the rest as `last_name`, and the whole text as
 ///   `organization_name`.
 ///
@@ -148,24 +148,24 @@ pub fn leads_search(text: &str) -> Vec<SellRequest> {
         return vec![leads_by_email(&text)];
     }
     let by_person = match text.split_once(' ') {
-        Some((first, last)) => SellRequest::get(
+        Some((first, last)) => vec![SellRequest::get(
             "/v2/leads",
             &[
                 ("first_name", first),
                 ("last_name", last),
                 ("per_page", &per_page()),
             ],
-        ),
-        None => SellRequest::get(
-            "/v2/leads",
-            &[("last_name", &text), ("per_page", &per_page())],
-        ),
+        )],
+        None => vec![
+            SellRequest::get("/v2/leads", &[("first_name", &text), ("per_page", &per_page())]),
+            SellRequest::get("/v2/leads", &[("last_name", &text), ("per_page", &per_page())]),
+        ],
     };
     let by_organization = SellRequest::get(
         "/v2/leads",
         &[("organization_name", &text), ("per_page", &per_page())],
     );
-    vec![by_person, by_organization]
+    by_person.into_iter().chain([by_organization]).collect()
 }
 
 /// Creates a lead; `lead` is the record's fields (it gets wrapped in `data`).
@@ -360,6 +360,7 @@ mod tests {
         assert_eq!(
             urls("Lead"),
             [
+                "https://api.getbase.com/v2/leads?first_name=Lead&per_page=100",
                 "https://api.getbase.com/v2/leads?last_name=Lead&per_page=100",
                 "https://api.getbase.com/v2/leads?organization_name=Lead&per_page=100",
             ]

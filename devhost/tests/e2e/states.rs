@@ -146,8 +146,6 @@ async fn nothing_found_offers_create_lead_and_a_debounced_search() {
 
 /// A person searching for "Lea" (her first name, exactly as Sell has it) expects Lea Lead.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "app bug: a one-word manual search asks Sell for last_name and organization_name only, \
-            never first_name (core/src/sell/requests.rs leads_search), so \"Lea\" finds nothing"]
 async fn a_first_name_alone_finds_the_lead() {
     let host = Host::start().await;
     host.sign_in(ADA, 105, false).await;

@@ -187,9 +187,6 @@ async fn all_agents_mode_shows_every_agent_every_record() {
 /// The admin switches to *Sell users only* while Nora's browser still holds what she saw in *All
 /// agents* mode: the cached records must not outlive the access that allowed them.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "app bug: the localStorage lookup cache (src/cache.rs, src/sell_data.rs) is keyed by \
-            installation, agent and email only, not by access mode or credential, so for 5 minutes \
-            Nora still sees Sid's contact and deal that Sell hides from her"]
 async fn a_mode_switch_does_not_show_records_cached_under_the_old_mode() {
     let host = Host::start().await;
     host.sign_in(NORA, 108, true).await;
