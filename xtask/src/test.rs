@@ -30,14 +30,14 @@ pub fn run(_args: &[String]) -> Result {
     let mut tally = Tally::default();
     let mut native = cmd("cargo");
     native
-        .args(["test", "-p", "sidebar-core", "-p", "devhost", "-p", "xtask"])
+        .args(["test", "--no-fail-fast", "-p", "sidebar-core", "-p", "devhost", "-p", "xtask"])
         .env("SELL_SIDEBAR_DIST", &dist)
         .env("CHROMEDRIVER", &chromedriver);
     run_suite("native unit, emulator, host and end-to-end tests", native, &mut tally)?;
 
     let mut browser = cmd("cargo");
     browser
-        .args(["test", "-p", "sell-sidebar", "--target", "wasm32-unknown-unknown"])
+        .args(["test", "--no-fail-fast", "-p", "sell-sidebar", "--target", "wasm32-unknown-unknown"])
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
         .env("CHROMEDRIVER", &chromedriver)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
