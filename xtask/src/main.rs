@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: the project's own commands. Each installs what it is missing first, so a
 //! newcomer on a fresh machine (rustc, cargo, node) needs nothing else.
 
+mod bench;
 mod build;
 mod demo;
 mod package;
@@ -20,13 +21,16 @@ commands:
   setup [--browser] install the missing tools (the other commands do this themselves)
   package [--dist D] build the release bundle (or take D) and the Zendesk app zip (target/package/), then validate it
   validate [path]   check a package zip or folder against Zendesk's upload rules (default: the last package)
-  zcli-check [dir]  serve the unpacked package with zcli apps:server and fetch it back over HTTP";
+  zcli-check [dir]  serve the unpacked package with zcli apps:server and fetch it back over HTTP
+  bench [--dist D] [--runs N] [--no-browser]
+                    measure bundle size, Sell requests, time to data and the owner combobox (target/bench/)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let rest = args.get(1..).unwrap_or(&[]);
     let result = match args.first().map(String::as_str) {
         Some("demo") => demo::run(rest),
+        Some("bench") => bench::run(rest),
         Some("test") => test::run(rest),
         Some("build") => build::run(rest),
         Some("package") => package::run(rest),

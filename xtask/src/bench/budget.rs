@@ -1,0 +1,85 @@
+//! The budgets `cargo xtask test` holds the app to, and `cargo xtask bench` reports against. One
+//! place: the end-to-end suite includes this file (`#[path]`) for the request budgets.
+//!
+//! The targets are 100 KB gzip for the whole bundle and 4 Sell requests for a cold lookup.
+//! Neither is met yet (see `cargo xtask bench`); the asserted budgets are the measured figures plus
+//! headroom, so a regression fails CI while the targets stay visible in the report.
+
+/// The target for the whole bundle (wasm, JS glue, ZAF SDK, CSS, HTML), gzip -9.
+pub const TARGET_GZIP_BYTES: u64 = 100 * 1024;
+
+/// Asserted: measured at 346.4 KB gzip in total (the wasm 330.3 KB of it), plus ~15 %.
+pub const GZIP_BUDGET_BYTES: u64 = 400 * 1024;
+
+/// The target for Sell requests of one cold lookup.
+pub const TARGET_COLD_REQUESTS: usize = 4;
+
+/// Asserted: most Sell requests a cold lookup (empty localStorage) may cost, any seeded ticket, any
+/// mode. Measured: 7 (Carl's ticket, Sell users only: the agent's own user, leads, contacts, two deal
+/// lists, users and stages).
+pub const COLD_REQUESTS_BUDGET: usize = 7;
+
+/// Asserted: Sell requests of re-opening a ticket within the cache time.
+pub const WARM_REQUESTS_BUDGET: usize = 0;
+
+/// Whether `gzip_total` is within the asserted budget, as a report line.
+pub fn gzip_verdict(gzip_total: u64) -> String {
+    let budget = if gzip_total <= GZIP_BUDGET_BYTES {
+        "within"
+    } else {
+        "OVER"
+    };
+    let target = if gzip_total <= TARGET_GZIP_BYTES {
+        "met"
+    } else {
+        "NOT met"
+    };
+    format!(
+        "{budget} the budget of {} KB; the issue's {} KB target is {target}",
+        GZIP_BUDGET_BYTES / 1024,
+        TARGET_GZIP_BYTES / 1024
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build;
+    use std::path::PathBuf;
+
+    #[test]
+    fn the_verdict_names_budget_and_target() {
+        assert_eq!(
+            gzip_verdict(TARGET_GZIP_BYTES),
+            "within the budget of 400 KB; the issue's 100 KB target is met"
+        );
+        assert!(gzip_verdict(GZIP_BUDGET_BYTES + 1).starts_with("OVER"));
+        assert!(gzip_verdict(GZIP_BUDGET_BYTES).ends_with("NOT met"));
+    }
+
+    /// The release build `cargo xtask test` made (`SELL_SIDEBAR_DIST`) stays within the gzip budget.
+    #[test]
+    fn the_release_bundle_is_within_its_gzip_budget() {
+        let Some(dist) = std::env::var_os("SELL_SIDEBAR_DIST").map(PathBuf::from) else {
+            eprintln!("SELL_SIDEBAR_DIST is not set: no release build to weigh (cargo xtask test sets it)");
+            return;
+        };
+        let files = build::sizes(&dist).expect("the dist folder can be read");
+        assert!(
+            files.iter().any(|f| f.kind == "wasm"),
+            "no wasm in {}",
+            dist.display()
+        );
+        let total: u64 = files.iter().map(|f| f.gzip).sum();
+        let listing: Vec<String> = files
+            .iter()
+            .map(|f| format!("{} {} gzip", f.name, build::kb(f.gzip)))
+            .collect();
+        assert!(
+            total <= GZIP_BUDGET_BYTES,
+            "the bundle weighs {} gzip, over the budget of {} KB: {listing:?}",
+            build::kb(total),
+            GZIP_BUDGET_BYTES / 1024
+        );
+    }
+}
