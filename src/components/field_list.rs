@@ -15,7 +15,7 @@ pub fn FieldList(fields: Vec<ShownField>, locale: Locale) -> impl IntoView {
                 .map(|f| view! {
                     <div class="fields__row">
                         <dt class="fields__label">{f.label}</dt>
-                        <dd class="fields__value">{value_view(f.value, locale)}</dd>
+                        <dd class="fields__value" dir="auto">{value_view(f.value, locale)}</dd>
                     </div>
                 })
                 .collect_view()}
