@@ -206,7 +206,40 @@ fn report_json(files: &[FileSize], native: &str, browser: Option<&str>) -> Strin
 
 #[cfg(test)]
 mod tests {
+    use super::budget::*;
     use super::*;
+
+    #[test]
+    fn the_verdict_names_budget_and_target() {
+        assert_eq!(
+            gzip_verdict(TARGET_GZIP_BYTES),
+            "within the budget of 400 KB; the issue's 100 KB target is met"
+        );
+        assert!(gzip_verdict(GZIP_BUDGET_BYTES + 1).starts_with("OVER"));
+        assert!(gzip_verdict(GZIP_BUDGET_BYTES).ends_with("NOT met"));
+    }
+
+    /// The release build `cargo xtask test` made (`SELL_SIDEBAR_DIST`) stays within the gzip budget.
+    #[test]
+    fn the_release_bundle_is_within_its_gzip_budget() {
+        let Some(dist) = std::env::var_os("SELL_SIDEBAR_DIST").map(PathBuf::from) else {
+            eprintln!("SELL_SIDEBAR_DIST is not set: no release build to weigh (cargo xtask test sets it)");
+            return;
+        };
+        let files = build::sizes(&dist).expect("the dist folder can be read");
+        assert!(files.iter().any(|f| f.kind == "wasm"), "no wasm in {}", dist.display());
+        let total: u64 = files.iter().map(|f| f.gzip).sum();
+        let listing: Vec<String> = files
+            .iter()
+            .map(|f| format!("{} {} gzip", f.name, build::kb(f.gzip)))
+            .collect();
+        assert!(
+            total <= GZIP_BUDGET_BYTES,
+            "the bundle weighs {} gzip, over the budget of {} KB: {listing:?}",
+            build::kb(total),
+            GZIP_BUDGET_BYTES / 1024
+        );
+    }
 
     #[test]
     fn the_report_is_valid_json_with_the_totals() {
