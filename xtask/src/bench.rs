@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::process::Stdio;
 
 use crate::build::{self, FileSize};
-use crate::package::json::{self, Json};
+use crate::package::json;
 use crate::run::{cmd, output, root, Result};
 use crate::tools;
 
@@ -208,6 +208,7 @@ fn report_json(files: &[FileSize], native: &str, browser: Option<&str>) -> Strin
 mod tests {
     use super::budget::*;
     use super::*;
+    use crate::package::json::Json;
 
     #[test]
     fn the_verdict_names_budget_and_target() {
@@ -227,7 +228,11 @@ mod tests {
             return;
         };
         let files = build::sizes(&dist).expect("the dist folder can be read");
-        assert!(files.iter().any(|f| f.kind == "wasm"), "no wasm in {}", dist.display());
+        assert!(
+            files.iter().any(|f| f.kind == "wasm"),
+            "no wasm in {}",
+            dist.display()
+        );
         let total: u64 = files.iter().map(|f| f.gzip).sum();
         let listing: Vec<String> = files
             .iter()
