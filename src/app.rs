@@ -73,7 +73,11 @@ fn Sidebar(session: Session) -> impl IntoView {
     let created = RwSignal::new(None);
 
     if problems.blocks(ProblemScope::WholeApp) {
-        return view! { <SettingsNotice parsed=problems admin locale scope=ProblemScope::WholeApp /> }.into_any();
+        return view! {
+            <Header requester />
+            <SettingsNotice parsed=problems admin locale scope=ProblemScope::WholeApp />
+        }
+        .into_any();
     }
     view! {
         <Header requester />

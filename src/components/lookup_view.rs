@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::format;
 use sidebar_core::i18n::ui::{self, Msg};
+use sidebar_core::lookup::bounded::BoundedList;
 use sidebar_core::lookup::{LookupOutcome, MatchRef, MatchSummary};
 use sidebar_core::policy::access::Access;
 use sidebar_core::sell::error::SellError;
@@ -186,7 +187,15 @@ fn Outcome(result: LookupResult, panel: RwSignal<Panel>) -> impl IntoView {
     let locale = use_session().locale;
     let skipped = result.skipped;
     let names = result.names.clone();
+    let not_found = matches!(result.outcome, LookupOutcome::NotFound);
     let body = match result.outcome {
+        // Sell answered, but with records we could not read: that is not "nothing found", and offering
+        // "Create lead" would invite a duplicate.
+        LookupOutcome::NotFound if skipped > 0 => view! {
+            <Callout tone=Tone::Warning title=Msg::FailedTitle.text(locale) body=ui::n_records_skipped(skipped, locale) />
+            <ManualSearch />
+        }
+        .into_any(),
         LookupOutcome::NotFound => view! {
             <Callout tone=Tone::Info title=Msg::NothingFoundTitle.text(locale) body=Msg::NothingFoundBody.text(locale) />
             <CreateLeadButton panel promoted=true />
@@ -205,7 +214,7 @@ fn Outcome(result: LookupResult, panel: RwSignal<Panel>) -> impl IntoView {
         .into_any(),
     };
     view! {
-        {(skipped > 0).then(|| view! { <p class="muted">{ui::n_records_skipped(skipped, locale)}</p> })}
+        {(skipped > 0 && !not_found).then(|| view! { <p class="muted">{ui::n_records_skipped(skipped, locale)}</p> })}
         {body}
     }
 }
@@ -218,6 +227,8 @@ fn SeveralMatches(summaries: Vec<MatchSummary>, names: sidebar_core::policy::fie
     let data = use_sell_data();
     let key = format!("choice:{}", session.ticket.id);
     let chosen = RwSignal::new(data.remembered(&key).and_then(|k| summaries.iter().position(|s| choice_key(s.target) == k)));
+    // A shared email can match thousands: show a batch at a time.
+    let bounded = RwSignal::new(BoundedList::new(summaries.len()));
     let summaries = StoredValue::new(summaries);
     let names = StoredValue::new(names);
     view! {
@@ -233,7 +244,8 @@ fn SeveralMatches(summaries: Vec<MatchSummary>, names: sidebar_core::policy::fie
             None => view! {
                 <Callout tone=Tone::Info title=Msg::SeveralMatchesTitle.text(locale) body=Msg::SeveralMatchesBody.text(locale) />
                 <ul class="matches">
-                    {summaries.with_value(|all| all.iter().enumerate().map(|(i, s)| {
+                    {let (key, data) = (key.clone(), data.clone());
+                    move || summaries.with_value(|all| bounded.get().visible(all).iter().enumerate().map(|(i, s)| {
                         let label = s.name.clone();
                         let org = s.organization.clone();
                         let owner = s.owner_id.map(|id| names.with_value(|n| n.user(id, locale)));
@@ -256,6 +268,14 @@ fn SeveralMatches(summaries: Vec<MatchSummary>, names: sidebar_core::policy::fie
                         }
                     }).collect_view())}
                 </ul>
+                {move || {
+                    let hidden = bounded.with(|b| b.hidden());
+                    (hidden > 0).then(|| view! {
+                        <button class="c-btn c-btn--basic" on:click=move |_| bounded.update(|b| b.show_more())>
+                            {ui::show_more(hidden, locale)}
+                        </button>
+                    })
+                }}
             }
             .into_any(),
         }}

@@ -43,6 +43,8 @@ pub fn LeadForm(
         }
     };
     let initial = prefill(&ticket, locale);
+    // The form replaces the button that opened it: keyboard focus starts at its first field.
+    super::submit::focus_later("lead-first-name");
     let initial_owner = setup.owner_field.initial_owner();
     let draft = RwSignal::new(initial.clone());
     let owner = RwSignal::new(initial_owner);
