@@ -481,7 +481,6 @@ async fn huge_answers_keep_the_sidebar_responsive_and_its_lists_bounded() {
 /// Refresh on a lead of megabyte strings says it is working within 2 s (the main thread stays free,
 /// the huge test checks that, but nothing on screen changes until the new data is drawn).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "app: Refresh on the megabyte lead changes nothing on screen for ~9 s (no busy state while refetching)"]
 async fn refreshing_a_megabyte_lead_shows_progress_within_2_s() {
     let host = huge_host().await;
     host.config(

@@ -40,6 +40,8 @@ pub fn LookupPanel(
     let locale = session.locale;
     let data = use_sell_data();
     let state = RwSignal::new(State::Loading);
+    // A refresh keeps the old cards on screen; the button says it is working meanwhile.
+    let refreshing = RwSignal::new(false);
     // Bumped on refresh / retry; `fresh` skips the cache.
     let fresh = RwSignal::new(false);
     let reload = RwSignal::new(0u32);
@@ -52,6 +54,7 @@ pub fn LookupPanel(
         spawn_local(async move {
             let Some(email) = email else {
                 state.set(State::NoEmail);
+                refreshing.set(false);
                 return;
             };
             // On refresh the old content stays on screen until the new one is there.
@@ -61,12 +64,14 @@ pub fn LookupPanel(
             let access = data.access().await;
             if !access.sees_customer_data() {
                 state.set(State::Blocked(access));
+                refreshing.set(false);
                 return;
             }
             state.set(match data.lookup(&access, &email, skip_cache).await {
                 Ok(result) => State::Ready(result),
                 Err(e) => State::Failed(e),
             });
+            refreshing.set(false);
         });
     });
     // The new lead's owner and source by name: the lists are cached, so this costs no request.
@@ -99,6 +104,7 @@ pub fn LookupPanel(
         }
     });
     let refresh = move || {
+        refreshing.set(true);
         fresh.set(true);
         reload.update(|n| *n += 1);
     };
@@ -123,7 +129,14 @@ pub fn LookupPanel(
                     <Outcome result=result.clone() panel />
                     <footer class="lookup__footer">
                         <span class="muted">{move || format::relative_minutes(((now.get() - result.fetched_at) / 60_000.0).max(0.0) as u64, locale)}</span>
-                        <button class="c-btn c-btn--basic c-btn--sm" on:click=move |_| refresh()>{Msg::Refresh.text(locale)}</button>
+                        <button
+                            class="c-btn c-btn--basic c-btn--sm"
+                            aria-busy=move || refreshing.get().to_string()
+                            disabled=move || refreshing.get()
+                            on:click=move |_| refresh()
+                        >
+                            {move || if refreshing.get() { Msg::Loading.text(locale) } else { Msg::Refresh.text(locale) }}
+                        </button>
                     </footer>
                 }
                 .into_any(),
