@@ -83,11 +83,25 @@ async fn every_state_fits_the_narrowest_and_widest_tray() {
         ("hostile-strings", "ada@acme.test", 107),
         ("nothing-found", "ada@acme.test", 105),
         ("no-access", "zed@acme.test", 101),
+        ("lead", "ada@acme.test", 101),
+        ("several-matches", "ada@acme.test", 104),
+        ("inactive", "ivan@acme.test", 101),
     ];
     for (state, agent, ticket) in states {
         host.sign_in(agent, ticket, false).await;
         browser.open_ticket().await;
         check_widths(&browser, state, &mut failures).await;
+    }
+    // Sell failing, then Sell busy: the error callouts with their retry buttons.
+    for (state, status) in [("failed", 500), ("rate-limited", 429)] {
+        host.faults(serde_json::json!([{"path_contains": "/v2/leads", "method": "GET", "times": null,
+            "kind": "status", "status": status}]))
+            .await;
+        host.sign_in("ada@acme.test", 101, true).await;
+        browser.load_page().await;
+        browser.wait_text("Try again").await;
+        check_widths(&browser, state, &mut failures).await;
+        host.clear_faults().await;
     }
     // The create-lead form with the owner list open (every user and pool offered).
     host.config(serde_json::json!({"agent": "ada@acme.test", "ticket": 105,
