@@ -26,8 +26,9 @@ pub fn FieldList(fields: Vec<ShownField>, locale: Locale) -> impl IntoView {
 fn value_view(value: FieldValue, locale: Locale) -> AnyView {
     match value {
         FieldValue::Text(text) => {
+            // No `dir` of its own: the `dd` around it takes its direction (and alignment) from this text.
             let tooltip = text.clone();
-            view! { <span dir="auto" title=tooltip>{text}</span> }.into_any()
+            view! { <span title=tooltip>{text}</span> }.into_any()
         }
         FieldValue::Email(email) => {
             let href = format!("mailto:{email}");
