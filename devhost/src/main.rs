@@ -20,6 +20,7 @@ async fn main() -> ExitCode {
     };
     let open = options.open;
     let app_dir = options.app_dir.clone();
+    let app_url = options.app_url.clone();
     let host = match serve(options).await {
         Ok(host) => host,
         Err(error) => {
@@ -28,7 +29,9 @@ async fn main() -> ExitCode {
         }
     };
     println!("sell-sidebar dev host: {}", host.page_url());
-    if !app_dir.join("index.html").is_file() {
+    if let Some(app_url) = &app_url {
+        println!("framing the app from {}", app_url.document());
+    } else if !app_dir.join("index.html").is_file() {
         eprintln!(
             "devhost: no app build in {} yet; the sidebar shows how to build it",
             app_dir.display()

@@ -3,10 +3,14 @@
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 
-pub const USAGE: &str = "usage: devhost [--port 8484] [--bind 127.0.0.1] [--app-dir dist] [--state-file path.json] [--open]
+use super::origins::{AppUrl, AppUrlError};
+
+pub const USAGE: &str = "usage: devhost [--port 8484] [--bind 127.0.0.1] [--app-dir dist | --app-url URL] [--state-file path.json] [--open]
   --port        port of the agent page and the app (0 picks a free one); default 8484
   --bind        address to listen on; default 127.0.0.1 (loopback only)
   --app-dir     the app's Trunk dist folder, served at /app/; default dist
+  --app-url     frame the app from this URL instead of /app/, e.g. the package under
+                `zcli apps:server`: http://localhost:4567/0/assets/index.html
   --state-file  keep the Sell emulator's data in this JSON file across restarts
   --open        open the agent page in the default browser";
 
@@ -15,6 +19,8 @@ pub struct HostOptions {
     pub port: u16,
     pub bind: IpAddr,
     pub app_dir: PathBuf,
+    /// Where the page frames the app from; `None`: the host's own `/app/` (served from `app_dir`).
+    pub app_url: Option<AppUrl>,
     pub state_file: Option<PathBuf>,
     pub open: bool,
 }
@@ -25,6 +31,7 @@ impl Default for HostOptions {
             port: 8484,
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             app_dir: PathBuf::from("dist"),
+            app_url: None,
             state_file: None,
             open: false,
         }
@@ -36,6 +43,7 @@ pub enum ArgsError {
     HelpRequested,
     MissingValue(String),
     BadValue { flag: String, value: String },
+    BadAppUrl(AppUrlError),
     Unknown(String),
 }
 
@@ -47,6 +55,7 @@ impl std::fmt::Display for ArgsError {
             ArgsError::BadValue { flag, value } => {
                 write!(f, "{flag} {value:?} is not valid\n{USAGE}")
             }
+            ArgsError::BadAppUrl(why) => write!(f, "--app-url: {why}\n{USAGE}"),
             ArgsError::Unknown(arg) => write!(f, "unknown argument {arg:?}\n{USAGE}"),
         }
     }
@@ -89,6 +98,9 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<HostOptions,
                 })?;
             }
             "--app-dir" => options.app_dir = PathBuf::from(value()?),
+            "--app-url" => {
+                options.app_url = Some(AppUrl::parse(&value()?).map_err(ArgsError::BadAppUrl)?)
+            }
             "--state-file" => options.state_file = Some(PathBuf::from(value()?)),
             _ => return Err(ArgsError::Unknown(arg)),
         }
@@ -131,6 +143,31 @@ mod tests {
         assert_eq!(options.app_dir, PathBuf::from("target/dist"));
         assert_eq!(options.state_file, Some(PathBuf::from("s.json")));
         assert!(options.open);
+        assert_eq!(
+            options.app_url, None,
+            "without --app-url the host frames its /app/"
+        );
+    }
+
+    #[test]
+    fn app_url_frames_another_server_and_refuses_what_cannot_be_framed() {
+        let options = parse(&["--app-url", "http://localhost:4567/0/assets/index.html"]).unwrap();
+        let app_url = options.app_url.expect("--app-url is kept");
+        assert_eq!(
+            app_url.document(),
+            "http://localhost:4567/0/assets/index.html"
+        );
+        assert_eq!(app_url.origin(), "http://localhost:4567");
+        assert_eq!(
+            parse(&["--app-url=ftp://x/index.html"]),
+            Err(ArgsError::BadAppUrl(AppUrlError::NotHttp(
+                "ftp://x/index.html".into()
+            )))
+        );
+        assert_eq!(
+            parse(&["--app-url"]),
+            Err(ArgsError::MissingValue("--app-url".into()))
+        );
     }
 
     #[test]

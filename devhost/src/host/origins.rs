@@ -38,14 +38,118 @@ pub fn origins_for_host(host_header: &str) -> Origins {
     }
 }
 
-/// The iframe URL as Zendesk builds it: the SDK reads `origin` and `app_guid` from the query.
-pub fn app_src(origins: &Origins, app_guid: &str) -> String {
-    format!(
-        "{}/app/index.html?origin={}&app_guid={}",
-        origins.app,
-        uri_component(&origins.page),
-        uri_component(app_guid)
-    )
+/// The app's document without the query the SDK needs, and its origin: what the page frames, what
+/// its CSP `frame-src` allows and whose messages it accepts. Usually the host's own `/app/`; with
+/// `--app-url`, a server of its own (`zcli apps:server`, which serves the package as Zendesk would).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppUrl {
+    document: String,
+    origin: String,
+}
+
+/// Why an `--app-url` can't be framed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AppUrlError {
+    /// Only `http://` and `https://` documents can be framed.
+    NotHttp(String),
+    /// No host, or one with characters a host name or port can't hold.
+    BadHost(String),
+    /// A `#fragment` would swallow the `origin` and `app_guid` the page appends.
+    HasFragment(String),
+}
+
+impl std::fmt::Display for AppUrlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AppUrlError::NotHttp(url) => write!(
+                f,
+                "{url:?} is not an http:// or https:// URL (e.g. http://localhost:4567/0/assets/index.html)"
+            ),
+            AppUrlError::BadHost(url) => {
+                write!(f, "{url:?} has no valid host[:port] after the scheme")
+            }
+            AppUrlError::HasFragment(url) => write!(
+                f,
+                "{url:?} has a #fragment; drop it, the page appends origin and app_guid to the query"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for AppUrlError {}
+
+impl AppUrl {
+    /// The host's own build, on the other loopback name (the default).
+    pub fn own(origins: &Origins) -> AppUrl {
+        AppUrl {
+            document: format!("{}/app/index.html", origins.app),
+            origin: origins.app.clone(),
+        }
+    }
+
+    /// Any http(s) document, e.g. `http://localhost:4567/0/assets/index.html` from zcli.
+    pub fn parse(text: &str) -> Result<AppUrl, AppUrlError> {
+        let text = text.trim();
+        let Some((scheme, rest)) = text.split_once("://") else {
+            return Err(AppUrlError::NotHttp(text.to_owned()));
+        };
+        let scheme = scheme.to_ascii_lowercase();
+        if scheme != "http" && scheme != "https" {
+            return Err(AppUrlError::NotHttp(text.to_owned()));
+        }
+        if text.contains('#') {
+            return Err(AppUrlError::HasFragment(text.to_owned()));
+        }
+        let split_at = rest.find(['/', '?']).unwrap_or(rest.len());
+        let (authority, tail) = rest.split_at(split_at);
+        // Letters, digits, `.-_`, a port and IPv6 brackets only: anything else (userinfo, spaces,
+        // `;`) would be a confusing URL or break out of the CSP header.
+        let host_like = |c: char| c.is_ascii_alphanumeric() || ".-_:[]".contains(c);
+        if authority.is_empty() || authority.starts_with(':') || !authority.chars().all(host_like) {
+            return Err(AppUrlError::BadHost(text.to_owned()));
+        }
+        if tail
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+        {
+            return Err(AppUrlError::BadHost(text.to_owned()));
+        }
+        let origin = format!("{scheme}://{}", authority.to_ascii_lowercase());
+        let tail = if tail.starts_with('?') || tail.is_empty() {
+            format!("/{tail}")
+        } else {
+            tail.to_owned()
+        };
+        Ok(AppUrl {
+            document: format!("{origin}{tail}"),
+            origin,
+        })
+    }
+
+    /// The document's URL as given, without the SDK's query parameters.
+    pub fn document(&self) -> &str {
+        &self.document
+    }
+
+    /// `scheme://host[:port]`, for `frame-src` and `postMessage`.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The iframe URL as Zendesk builds it: the SDK reads `origin` and `app_guid` from the query.
+    pub fn src(&self, page_origin: &str, app_guid: &str) -> String {
+        let separator = if self.document.contains('?') {
+            '&'
+        } else {
+            '?'
+        };
+        format!(
+            "{}{separator}origin={}&app_guid={}",
+            self.document,
+            uri_component(page_origin),
+            uri_component(app_guid)
+        )
+    }
 }
 
 /// Like JavaScript's `encodeURIComponent` for the characters an origin or guid can hold.
@@ -113,9 +217,59 @@ mod tests {
     fn the_iframe_url_carries_the_encoded_page_origin_and_guid() {
         let origins = origins_for_host("127.0.0.1:8484");
         assert_eq!(
-            app_src(&origins, "abc-1"),
+            AppUrl::own(&origins).src(&origins.page, "abc-1"),
             "http://localhost:8484/app/index.html?origin=http%3A%2F%2F127.0.0.1%3A8484&app_guid=abc-1"
         );
+    }
+
+    #[test]
+    fn an_app_url_elsewhere_keeps_its_path_and_gets_the_sdk_query() {
+        let zcli = AppUrl::parse("http://localhost:4567/0/assets/index.html").unwrap();
+        assert_eq!(zcli.origin(), "http://localhost:4567");
+        assert_eq!(
+            zcli.src("http://127.0.0.1:8484", "g-1"),
+            "http://localhost:4567/0/assets/index.html?origin=http%3A%2F%2F127.0.0.1%3A8484&app_guid=g-1"
+        );
+        // A query of its own is kept; the SDK's parameters follow it.
+        let with_query = AppUrl::parse("HTTPS://Apps.Example.test/a?x=1").unwrap();
+        assert_eq!(with_query.origin(), "https://apps.example.test");
+        assert_eq!(
+            with_query.src("http://127.0.0.1:1", "g"),
+            "https://apps.example.test/a?x=1&origin=http%3A%2F%2F127.0.0.1%3A1&app_guid=g"
+        );
+        // A bare origin frames its root document.
+        assert_eq!(
+            AppUrl::parse("http://[::1]:9000").unwrap().document(),
+            "http://[::1]:9000/"
+        );
+        assert_eq!(
+            AppUrl::parse("http://[::1]:9000").unwrap().origin(),
+            "http://[::1]:9000"
+        );
+    }
+
+    #[test]
+    fn app_urls_that_cannot_be_framed_are_refused_with_the_reason() {
+        let cases = [
+            ("localhost:4567/0/assets/index.html", "NotHttp"),
+            ("file:///tmp/dist/index.html", "NotHttp"),
+            ("javascript://x", "NotHttp"),
+            ("http:///index.html", "BadHost"),
+            ("http://user@evil.test/", "BadHost"),
+            ("http://a.test;script-src *", "BadHost"),
+            ("http://a.test/x y", "BadHost"),
+            ("http://a.test/index.html#top", "HasFragment"),
+        ];
+        for (text, kind) in cases {
+            let refused = AppUrl::parse(text).expect_err(text);
+            let got = match refused {
+                AppUrlError::NotHttp(_) => "NotHttp",
+                AppUrlError::BadHost(_) => "BadHost",
+                AppUrlError::HasFragment(_) => "HasFragment",
+            };
+            assert_eq!(got, kind, "{text}");
+            assert!(refused.to_string().contains(text.trim()), "{refused}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The agent page: static HTML, CSS and JS embedded in the binary. The HTML gets the iframe's URL
 //! filled in per request, so the app starts loading before any script runs.
 
-use super::origins::{app_src, new_app_guid, origins_for_host};
+use super::origins::{new_app_guid, origins_for_host, AppUrl};
 
 pub const INDEX_HTML: &str = include_str!("page/index.html");
 pub const HOST_CSS: &str = include_str!("page/host.css");
@@ -13,19 +13,23 @@ pub struct RenderedPage {
     pub content_security_policy: String,
 }
 
-pub fn render_page(host_header: &str) -> RenderedPage {
+/// The page for this `Host` header, framing `app_url` when given, else the host's own `/app/`.
+pub fn render_page(host_header: &str, app_url: Option<&AppUrl>) -> RenderedPage {
     let origins = origins_for_host(host_header);
+    let own = AppUrl::own(&origins);
+    let app = app_url.unwrap_or(&own);
     let app_guid = new_app_guid();
     let html = INDEX_HTML
         .replace(
             "__APP_SRC__",
-            &escape_attribute(&app_src(&origins, &app_guid)),
+            &escape_attribute(&app.src(&origins.page, &app_guid)),
         )
+        .replace("__APP_URL__", &escape_attribute(app.document()))
         .replace("__APP_GUID__", &escape_attribute(&app_guid))
-        .replace("__APP_ORIGIN__", &escape_attribute(&origins.app));
+        .replace("__APP_ORIGIN__", &escape_attribute(app.origin()));
     let content_security_policy = format!(
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src {}; object-src 'none'; base-uri 'none'",
-        origins.app
+        app.origin()
     );
     RenderedPage {
         html,
@@ -46,11 +50,36 @@ mod tests {
 
     #[test]
     fn the_page_frames_the_app_from_the_other_origin() {
-        let page = render_page("127.0.0.1:8484");
+        let page = render_page("127.0.0.1:8484", None);
         assert!(page.html.contains(r#"src="http://localhost:8484/app/index.html?origin=http%3A%2F%2F127.0.0.1%3A8484&amp;app_guid="#));
         assert!(page
+            .html
+            .contains(r#"data-app-url="http://localhost:8484/app/index.html""#));
+        assert!(page
             .content_security_policy
-            .contains("frame-src http://localhost:8484"));
+            .contains("frame-src http://localhost:8484;"));
+        assert!(!page.html.contains("__APP_"), "every placeholder is filled");
+    }
+
+    #[test]
+    fn with_an_app_url_the_page_frames_it_and_lets_only_its_origin_in() {
+        let zcli = AppUrl::parse("http://localhost:4567/0/assets/index.html").unwrap();
+        let page = render_page("127.0.0.1:8484", Some(&zcli));
+        assert!(page.html.contains(r#"src="http://localhost:4567/0/assets/index.html?origin=http%3A%2F%2F127.0.0.1%3A8484&amp;app_guid="#));
+        assert!(page
+            .html
+            .contains(r#"data-app-url="http://localhost:4567/0/assets/index.html""#));
+        assert!(page
+            .html
+            .contains(r#"data-app-origin="http://localhost:4567""#));
+        assert!(page
+            .content_security_policy
+            .contains("frame-src http://localhost:4567;"));
+        assert!(
+            !page.content_security_policy.contains("localhost:8484"),
+            "the host's own /app/ is no longer framed: {}",
+            page.content_security_policy
+        );
         assert!(!page.html.contains("__APP_"), "every placeholder is filled");
     }
 

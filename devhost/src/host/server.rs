@@ -21,6 +21,7 @@ use tower_http::services::ServeDir;
 use super::config::{ConfigError, ConfigPatch, HostConfig};
 use super::fixtures::agent_by_email;
 use super::options::HostOptions;
+use super::origins::AppUrl;
 use super::page::{render_page, HOST_CSS, HOST_JS};
 use super::proxy::{forward, Secrets};
 use super::request_log::RequestLog;
@@ -36,6 +37,8 @@ pub struct HostState {
     emulator: Emulator,
     sell: Router,
     requests: Arc<RequestLog>,
+    /// `--app-url`: the page frames this instead of `/app/`.
+    app_url: Option<AppUrl>,
 }
 
 impl HostState {
@@ -46,7 +49,14 @@ impl HostState {
             sell: emulator.router(),
             emulator,
             requests: Arc::default(),
+            app_url: None,
         }
+    }
+
+    /// The page frames `app_url` (when `Some`) instead of the host's own `/app/`.
+    pub fn framing(mut self, app_url: Option<AppUrl>) -> Self {
+        self.app_url = app_url;
+        self
     }
 
     fn config(&self) -> MutexGuard<'_, HostConfig> {
@@ -95,7 +105,8 @@ pub async fn serve(options: HostOptions) -> std::io::Result<RunningHost> {
 pub async fn serve_with(options: HostOptions, emulator: Emulator) -> std::io::Result<RunningHost> {
     let listener = TcpListener::bind((options.bind, options.port)).await?;
     let addr = listener.local_addr()?;
-    let app = router(HostState::new(emulator.clone()), &options.app_dir);
+    let state = HostState::new(emulator.clone()).framing(options.app_url.clone());
+    let app = router(state, &options.app_dir);
     let handle = tokio::spawn(async move {
         if let Err(error) = axum::serve(listener, app).await {
             eprintln!("devhost: server stopped: {error}");
@@ -167,12 +178,12 @@ fn static_text(content_type: &'static str, body: &'static str) -> Response {
         .into_response()
 }
 
-async fn page(headers: HeaderMap) -> Response {
+async fn page(State(state): State<HostState>, headers: HeaderMap) -> Response {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or("127.0.0.1");
-    let rendered = render_page(host);
+    let rendered = render_page(host, state.app_url.as_ref());
     (
         [
             (

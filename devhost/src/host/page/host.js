@@ -287,8 +287,10 @@
       iframe.style.height = '';
       devhost.iframeHeight = null;
       document.getElementById('iframe-height').textContent = 'iframe height: not resized yet';
-      iframe.src = appOrigin() + '/app/index.html?origin=' + encodeURIComponent(window.location.origin) +
-        '&app_guid=' + encodeURIComponent(state.appGuid);
+      // The document the server framed (the host's /app/ or --app-url), with a fresh guid.
+      const appUrl = iframe.dataset.appUrl;
+      iframe.src = appUrl + (appUrl.indexOf('?') < 0 ? '?' : '&') + 'origin=' +
+        encodeURIComponent(window.location.origin) + '&app_guid=' + encodeURIComponent(state.appGuid);
       setStatus(reason);
     });
   }
