@@ -204,6 +204,18 @@ impl Host {
         }
     }
 
+    /// A host with these options (e.g. `app_url` for the app under `zcli apps:server`); the port is
+    /// taken as given, so pass 0 for a free one.
+    pub async fn start_with(options: HostOptions) -> Host {
+        let running = serve(options)
+            .await
+            .expect("the dev host starts with the given options");
+        Host {
+            running,
+            http: reqwest::Client::new(),
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.running.addr, path)
     }
