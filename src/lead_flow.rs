@@ -8,14 +8,13 @@ use sidebar_core::lead_form::{
     after_create_conflict, create_request, duplicates_of, is_name_taken, source_resolution, status_resolution,
     CreateError, Duplicates, SourcePlan, StatusProblem, ValidLead,
 };
-use sidebar_core::policy::access::{credential_for, Access, RequestPurpose};
+use sidebar_core::policy::access::{Access, RequestPurpose};
 use sidebar_core::policy::owner::{owner_field_for, OwnerField};
 use sidebar_core::sell::directory::Directory;
 use sidebar_core::sell::error::SellError;
 use sidebar_core::sell::model::{Contact, Lead, LeadSource, SourceId};
 use sidebar_core::sell::requests;
 
-use crate::sell_client::SellClient;
 use crate::sell_data::SellData;
 use crate::session::Session;
 
@@ -62,16 +61,10 @@ pub async fn prepare(data: &SellData, session: &Session) -> Result<FormSetup, Se
     })
 }
 
-fn client(session: &Session, access: &Access, purpose: RequestPurpose) -> Result<SellClient, SellError> {
-    credential_for(access, purpose)
-        .map(|c| session.sell(c))
-        .ok_or(SellError::Forbidden)
-}
-
 /// Leads and contacts Sell already has with this email, asked in parallel with the agent's
 /// customer-data credential.
 pub async fn find_duplicates(session: &Session, access: &Access, email: &str) -> Result<Duplicates, SellError> {
-    let client = client(session, access, RequestPurpose::CustomerData)?;
+    let client = session.client_for(access, RequestPurpose::CustomerData)?;
     let (lead_req, contact_req) = (requests::leads_by_email(email), requests::contacts_by_email(email));
     let (leads, contacts) = futures::join!(client.list::<Lead>(&lead_req), client.list::<Contact>(&contact_req));
     Ok(duplicates_of(email, &leads?.items, &contacts?.items))
@@ -86,7 +79,7 @@ pub async fn create_lead(
     status: &str,
 ) -> Result<Lead, CreateError> {
     let source = lead_source(data, session, access).await?;
-    let client = client(session, access, RequestPurpose::CustomerData).map_err(CreateError::Sell)?;
+    let client = session.client_for(access, RequestPurpose::CustomerData).map_err(CreateError::Sell)?;
     let created: Lead = client
         .single(&create_request(lead, status, source))
         .await
@@ -111,7 +104,7 @@ async fn lead_source(data: &SellData, session: &Session, access: &Access) -> Res
         name: name.clone(),
         error,
     };
-    let client = client(session, access, RequestPurpose::CreateLeadSource).map_err(not_created)?;
+    let client = session.client_for(access, RequestPurpose::CreateLeadSource).map_err(not_created)?;
     let created = client.single::<LeadSource>(&requests::lead_source_create(&name)).await;
     // Either way the cached list is out of date now.
     data.forget(SOURCES_KEY);

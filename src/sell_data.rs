@@ -50,10 +50,6 @@ impl SellData {
         Self { session, cache }
     }
 
-    fn client(&self, access: &Access, purpose: RequestPurpose) -> Option<crate::sell_client::SellClient> {
-        credential_for(access, purpose).map(|c| self.session.sell(c))
-    }
-
     fn directory_client(&self) -> crate::sell_client::SellClient {
         self.session.sell(Credential::InstallationToken)
     }
@@ -64,18 +60,23 @@ impl SellData {
     }
 
     pub async fn stages(&self) -> Result<Vec<Stage>, SellError> {
-        let req = requests::stages_all();
-        self.cached_list("stages", || async { Ok(self.directory_client().list(&req).await?.items) }).await
+        self.cached_page("stages", requests::stages_all()).await
     }
 
     pub async fn lead_sources(&self) -> Result<Vec<LeadSource>, SellError> {
-        let req = requests::lead_sources_all();
-        self.cached_list("lead_sources", || async { Ok(self.directory_client().list(&req).await?.items) }).await
+        self.cached_page("lead_sources", requests::lead_sources_all()).await
     }
 
     pub async fn lead_statuses(&self) -> Result<Vec<LeadStatus>, SellError> {
-        let req = requests::lead_statuses_all();
-        self.cached_list("lead_statuses", || async { Ok(self.directory_client().list(&req).await?.items) }).await
+        self.cached_page("lead_statuses", requests::lead_statuses_all()).await
+    }
+
+    /// A reference list Sell answers in one page (stages, sources, statuses: an account has few).
+    async fn cached_page<T>(&self, key: &str, request: SellRequest) -> Result<Vec<T>, SellError>
+    where
+        T: Serialize + serde::de::DeserializeOwned,
+    {
+        self.cached_list(key, || async { Ok(self.directory_client().list(&request).await?.items) }).await
     }
 
     /// The agent's pick among several matches of a ticket, kept for a week.
@@ -179,7 +180,7 @@ pub struct SearchResult {
 impl SellData {
     /// The agent's own search by name, email or organization (see `requests::leads_search`).
     pub async fn search(&self, access: &Access, text: &str) -> Result<SearchResult, SellError> {
-        let client = self.client(access, RequestPurpose::CustomerData).ok_or(SellError::Forbidden)?;
+        let client = self.session.client_for(access, RequestPurpose::CustomerData)?;
         let lead_reqs = requests::leads_search(text);
         let contact_req = requests::contacts_search(text);
         let (lead_pages, contacts) = futures::join!(
