@@ -275,7 +275,7 @@ async fn no_access_inactive_and_german_agents_see_why() {
 
 /// The host only stores typed settings, so the bad value is put into the metadata the page hands
 /// the app at its next handshake (as Support would pass whatever the installation holds).
-async fn reinstall_with_access_setting(browser: &Browser, value: &str) {
+pub(crate) async fn reinstall_with_access_setting(browser: &Browser, value: &str) {
     let script = format!(
         "return window.__devhost.reinstall().then(() => {{ \
            window.__devhost.payload.metadata.settings.all_agents_access = {}; }})",

@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::harness::{Browser, Host};
+use crate::states::reinstall_with_access_setting;
 
 const WIDTHS: [u32; 2] = [260, 720];
 
@@ -94,15 +95,39 @@ async fn every_state_fits_the_narrowest_and_widest_tray() {
     }
     // Sell failing, then Sell busy: the error callouts with their retry buttons.
     for (state, status) in [("failed", 500), ("rate-limited", 429)] {
-        host.faults(serde_json::json!([{"path_contains": "/v2/leads", "method": "GET", "times": null,
-            "kind": "status", "status": status}]))
-            .await;
+        host.faults(
+            serde_json::json!([{"path_contains": "/v2/leads", "method": "GET", "times": null,
+            "kind": "status", "status": status}]),
+        )
+        .await;
         host.sign_in("ada@acme.test", 101, true).await;
         browser.load_page().await;
         browser.wait_text("Try again").await;
         check_widths(&browser, state, &mut failures).await;
         host.clear_faults().await;
     }
+    // An access setting that can't be read: the admin's message naming the parameter and the fix,
+    // the agent's short notice.
+    for (state, agent, shown) in [
+        ("not-configured-admin", "ada@acme.test", "all_agents_access"),
+        (
+            "not-configured-agent",
+            "nora@acme.test",
+            "Ask your Zendesk admin.",
+        ),
+    ] {
+        host.sign_in(agent, 101, false).await;
+        browser.load_page().await;
+        reinstall_with_access_setting(&browser, "maybe").await;
+        browser.wait_text(shown).await;
+        check_widths(&browser, state, &mut failures).await;
+    }
+    // The settings helper an admin opens, with Sell's lists loaded (a lead source is the last one).
+    host.sign_in("ada@acme.test", 101, false).await;
+    browser.open_ticket().await;
+    browser.click_button("Settings helper").await;
+    browser.wait_text("Trade show").await;
+    check_widths(&browser, "settings-helper", &mut failures).await;
     // The create-lead form with the owner list open (every user and pool offered).
     host.config(serde_json::json!({"agent": "ada@acme.test", "ticket": 105,
         "settings": {"agents_assign_owner": true}}))
@@ -112,6 +137,17 @@ async fn every_state_fits_the_narrowest_and_widest_tray() {
     let owner = browser.field("Owner").await;
     owner.click().await.expect("the owner list opens");
     check_widths(&browser, "create-lead-form", &mut failures).await;
+    // A submit the form refuses: the errors under the owner and the email they belong to.
+    browser.open_ticket().await;
+    browser.click_button("Create lead").await;
+    let email = browser.field("Email").await;
+    email.send_keys("@").await.expect("typing into the email");
+    browser.click_button("Create lead").await;
+    browser.wait_text("Choose who owns the lead.").await;
+    browser
+        .wait_text("Enter an email address like name@example.com.")
+        .await;
+    check_widths(&browser, "create-lead-errors", &mut failures).await;
     browser.close().await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
