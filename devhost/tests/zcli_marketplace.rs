@@ -4,8 +4,9 @@
 //!   folder, and the app it serves boots in the local Support-like page (`--app-url`) and paints Sell
 //!   data from the emulator. zcli missing is a failure, not a skip: the check is the point.
 //! - The Marketplace screenshots are taken from the real app on the local host at the listing's size.
-//!   They go to `target/screenshots/marketplace/`, or to `SELL_SIDEBAR_SCREENSHOTS_DIR` when set
-//!   (`cargo xtask screenshots` sets it to `assets/`, so only that command rewrites the committed ones).
+//!   They go to `target/screenshots/marketplace/`, or to `SELL_SIDEBAR_SCREENSHOTS_DIR` when set:
+//!   `cargo xtask screenshots` sets it and copies the pictures to `assets/` when they pass, so only
+//!   that command rewrites the committed ones.
 //!
 //! Needs what the end-to-end suite needs (`SELL_SIDEBAR_DIST`, chromedriver).
 
@@ -366,6 +367,10 @@ for (const selector of ['.devbar', '#devpanel', '#toasts']) {
   const el = document.querySelector(selector);
   if (el) el.style.display = 'none';
 }
+// Without the toolbar, the ticket workspace takes the whole window, as Support's does.
+document.body.style.display = 'block';
+const workspace = document.querySelector('.workspace');
+if (workspace) workspace.style.height = '100vh';
 return true;
 "#;
 
@@ -381,8 +386,12 @@ async fn scroll_tray_to(browser: &Browser, selector: &str) {
         .unwrap_or_else(|| panic!("the app shows no {selector}"));
     browser
         .in_page(&format!(
-            "const tray = document.getElementById('apps-tray'); const frame = document.getElementById('app-frame');
-             tray.scrollTop = frame.offsetTop + {top} - 8; return tray.scrollTop;"
+            "const tray = document.getElementById('apps-tray');
+             const frame = document.getElementById('app-frame');
+             const header = tray.querySelector('.apps-tray-header');
+             const frameTop = frame.getBoundingClientRect().top - tray.getBoundingClientRect().top + tray.scrollTop;
+             tray.scrollTop = frameTop + {top} - (header ? header.offsetHeight : 0) - 8;
+             return tray.scrollTop;"
         ))
         .await;
 }
@@ -449,7 +458,6 @@ async fn marketplace_screenshots_show_the_real_app_at_the_listing_size() {
     browser.click_button("Create lead").await;
     browser.field("Last name").await;
     browser.wait_text("New lead").await;
-    scroll_tray_to(&browser, "form").await;
     saved.push(shoot(&browser, &dir, "screenshot-1").await);
 
     // 2: the settings helper an admin opens to copy Sell's exact users, pools, statuses and sources.

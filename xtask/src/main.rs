@@ -6,6 +6,7 @@ mod build;
 mod demo;
 mod package;
 mod run;
+mod screenshots;
 mod test;
 mod tools;
 mod validate;
@@ -21,7 +22,11 @@ commands:
   setup [--browser] install the missing tools (the other commands do this themselves)
   package [--dist D] build the release bundle (or take D) and the Zendesk app zip (target/package/), then validate it
   validate [path]   check a package zip or folder against Zendesk's upload rules (default: the last package)
-  zcli-check [dir]  serve the unpacked package with zcli apps:server and fetch it back over HTTP
+  zcli-check [dir] [--host]
+                    serve the unpacked package with zcli apps:server and fetch it back over HTTP;
+                    --host: then keep serving and open it in the local Support-like page
+  screenshots [--dist D]
+                    take the Marketplace screenshots (assets/screenshot-*.png) from the app in the local host
   bench [--dist D] [--runs N] [--no-browser]
                     measure bundle size, Sell requests, time to data and the owner combobox (target/bench/)";
 
@@ -36,6 +41,7 @@ fn main() -> ExitCode {
         Some("package") => package::run(rest),
         Some("validate") => validate::run(rest),
         Some("zcli-check") => package::zcli_check(rest),
+        Some("screenshots") => screenshots::run(rest),
         Some("setup") => tools::setup(rest.iter().any(|a| a == "--browser")),
         _ => {
             eprintln!("{USAGE}");

@@ -6,6 +6,7 @@
 //! manifest.json
 //! translations/en.json, de.json
 //! assets/logo.png, logo-small.png      (from assets/, top level only: assets/src/ is the generator)
+//! assets/screenshot-0.png …            (the Marketplace screenshots, `cargo xtask screenshots`)
 //! assets/index.html, *.wasm, *.js, *.css, zaf_sdk.min.js   (all of Trunk's dist/)
 //! ```
 //!

@@ -1,6 +1,6 @@
 //! `cargo xtask validate [dir-or-zip]`: checks an app package against the rules Zendesk applies on
 //! upload (docs: /work/shared/reference/sell-api-and-zaf-facts.md section 4, from zendesk_apps_support)
-//! plus our own: Marketplace logos, size limits, no URLs to hosts the app may not reach, no secrets.
+//! plus our own: Marketplace logos and screenshots, size limits, no URLs to hosts the app may not reach, no secrets.
 //!
 //! Errors fail the command; warnings are printed only. Each group of rules lives in its own module.
 
@@ -8,6 +8,7 @@ mod assets;
 mod content;
 mod locale;
 mod manifest;
+pub mod screenshots;
 mod translations;
 
 use std::path::{Path, PathBuf};
@@ -122,6 +123,7 @@ pub fn check(pkg: &Package) -> Report {
     let manifest = manifest::check(pkg, &mut report);
     translations::check(pkg, manifest.as_ref(), &mut report);
     assets::check(pkg, &mut report);
+    screenshots::check(pkg, &mut report);
     content::check(pkg, manifest.as_ref(), &mut report);
     report
 }

@@ -206,6 +206,8 @@ impl Host {
 
     /// A host with these options (e.g. `app_url` for the app under `zcli apps:server`); the port is
     /// taken as given, so pass 0 for a free one.
+    // Used by devhost/tests/zcli_marketplace.rs, not by every binary that includes the harness.
+    #[allow(dead_code)]
     pub async fn start_with(options: HostOptions) -> Host {
         let running = serve(options)
             .await

@@ -5,6 +5,11 @@
 //! installations built from manifest.json) and serves `<app>/assets/` at `/<app_id>/assets/`, where
 //! `app_id` comes from `zcli.apps.config.json` (default `0`). It prompts for every setting that file
 //! doesn't give, so we write one with the manifest's defaults next to a copy of the package.
+//!
+//! With `--host`, zcli keeps serving and the local Support-like page frames the app from it
+//! (`devhost --app-url`), so a person sees the package boot and show the emulator's Sell data. The
+//! end-to-end test `the_package_served_by_zcli_apps_server_boots_in_the_local_host_and_shows_sell_data`
+//! (devhost/tests/zcli_marketplace.rs) checks the same in headless Chromium.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -15,16 +20,19 @@ use std::time::{Duration, Instant};
 use super::json::{self, Json};
 use super::output_dir;
 use super::tree::Tree;
-use crate::run::{cmd, Result};
+use crate::run::{cmd, status, Result};
 use crate::tools;
 
 const APP_ID: &str = "0";
 const STARTUP: Duration = Duration::from_secs(90);
 
+/// `zcli-check [dir] [--host]`.
 pub fn check(args: &[String]) -> Result {
     tools::setup(false)?;
+    let with_host = args.iter().any(|a| a == "--host");
     let app = args
-        .first()
+        .iter()
+        .find(|a| !a.starts_with("--"))
         .map(PathBuf::from)
         .unwrap_or_else(|| output_dir().join("app"));
     if !app.join("manifest.json").is_file() {
@@ -68,10 +76,27 @@ pub fn check(args: &[String]) -> Result {
 
     let app_json = wait_for_app_json(port, &mut guard.0, &log_path)?;
     let checked = verify(port, &app_json, &package)?;
-    drop(guard);
     println!("zcli served app.json and all {checked} asset(s) byte for byte");
-    println!("the sidebar's iframe URL under zcli: http://localhost:{port}/{APP_ID}/assets/index.html?origin=<host origin>&app_guid=<guid>");
-    Ok(())
+    let sidebar = sidebar_url(port);
+    if !with_host {
+        drop(guard);
+        println!(
+            "the sidebar's iframe URL under zcli: {sidebar}?origin=<host origin>&app_guid=<guid>"
+        );
+        println!("to see it boot in the local Support-like page: cargo xtask zcli-check --host");
+        return Ok(());
+    }
+    println!("\nthe local host frames the app from zcli: open the page URL it prints (Ctrl-C stops both)");
+    let mut host = cmd("cargo");
+    host.args(["run", "-p", "devhost", "--", "--app-url", &sidebar]);
+    let ended = status(host);
+    drop(guard);
+    ended
+}
+
+/// Where zcli serves the ticket sidebar: the manifest's `assets/index.html` under `/<app_id>/`.
+fn sidebar_url(port: u16) -> String {
+    format!("http://localhost:{port}/{APP_ID}/assets/index.html")
 }
 
 /// Stops zcli however the check ends.

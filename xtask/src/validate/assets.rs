@@ -61,7 +61,9 @@ fn images(pkg: &Package, report: &mut Report) {
         }
     }
     for (path, bytes) in &pkg.tree.files {
-        if path.ends_with(".png") && !IMAGES.iter().any(|(p, ..)| p == path) {
+        let judged_elsewhere =
+            IMAGES.iter().any(|(p, ..)| p == path) || super::screenshots::number_of(path).is_some();
+        if path.ends_with(".png") && !judged_elsewhere {
             if let Err(why) = png::dimensions(bytes) {
                 report.error(path, why);
             }

@@ -110,6 +110,9 @@ fn the_zip_holds_the_layout_zendesk_expects() {
             "assets/index.html",
             "assets/logo-small.png",
             "assets/logo.png",
+            "assets/screenshot-0.png",
+            "assets/screenshot-1.png",
+            "assets/screenshot-2.png",
             "assets/sell-sidebar.js",
             "assets/sell-sidebar_bg.wasm",
             "assets/zaf_sdk.min.js",
@@ -513,6 +516,25 @@ const BREAKAGES: &[Breakage] = &[
         "not a PNG file",
     ),
     (
+        "screenshot wrong size",
+        |t| {
+            drop(t.files.insert(
+                "assets/screenshot-1.png".into(),
+                crate::package::png::header_only(1280, 800),
+            ))
+        },
+        "is 1280x800; Marketplace screenshots are 1024x768 or 2048x1536",
+    ),
+    (
+        "screenshot too heavy",
+        |t| {
+            let mut png = crate::package::png::header_only(1024, 768);
+            png.resize(500 * 1000 + 1, 0);
+            drop(t.files.insert("assets/screenshot-0.png".into(), png))
+        },
+        "a Marketplace screenshot may have at most 500000",
+    ),
+    (
         "classic app.js",
         |t| drop(t.files.insert("app.js".into(), b"x".to_vec())),
         "must not include app.js",
@@ -662,4 +684,27 @@ fn the_real_release_bundle_packages_cleanly_when_built() {
     let tree = collect(&Sources { app: root(), dist }, &OauthClient::default()).unwrap();
     let report = check(&package_of(tree));
     assert_eq!(messages(&report, Severity::Error), Vec::<String>::new());
+}
+
+#[test]
+fn missing_or_gapped_screenshots_only_warn() {
+    let tmp = TempDir::new("shots");
+    let valid = collect(&sources(&tmp), &OauthClient::default()).unwrap();
+
+    let mut none = valid.clone();
+    none.files
+        .retain(|path, _| !path.starts_with("assets/screenshot-"));
+    let report = check(&package_of(none));
+    assert_eq!(messages(&report, Severity::Error), Vec::<String>::new());
+    assert!(messages(&report, Severity::Warning)
+        .iter()
+        .any(|w| w.contains("no Marketplace screenshots")));
+
+    let mut gapped = valid;
+    gapped.files.remove("assets/screenshot-0.png");
+    let report = check(&package_of(gapped));
+    assert_eq!(messages(&report, Severity::Error), Vec::<String>::new());
+    assert!(messages(&report, Severity::Warning)
+        .iter()
+        .any(|w| w.contains("without gaps")));
 }
