@@ -4,8 +4,12 @@
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-/// How long a lookup or a reference list stays good.
+/// How long a lookup stays good.
 pub const TTL_MS: f64 = 5.0 * 60.0 * 1000.0;
+/// How long the account's reference lists (users, stages, sources, statuses) stay good. They change
+/// rarely and every ticket needs them, so keeping them longer spares the shared token most of its
+/// requests; a refresh in the sidebar reads them again.
+pub const REFERENCE_TTL_MS: f64 = 30.0 * 60.0 * 1000.0;
 const PREFIX: &str = "sell-sidebar:v1";
 
 #[derive(Serialize, Deserialize)]

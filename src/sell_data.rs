@@ -14,7 +14,7 @@ use sidebar_core::sell::requests::{self, SellRequest};
 
 use leptos::prelude::{expect_context, GetValue, LocalStorage, StoredValue};
 
-use crate::cache::{now_ms, Cache};
+use crate::cache::{now_ms, Cache, REFERENCE_TTL_MS};
 use crate::session::Session;
 
 /// The raw records of one requester's lookup: cached as they came, combined anew each time.
@@ -95,6 +95,13 @@ impl SellData {
         }
     }
 
+    /// Drops every cached reference list, so the next read asks Sell (the refresh buttons).
+    pub fn forget_reference_lists(&self) {
+        for key in ["users", "stages", "lead_sources", "lead_statuses"] {
+            self.cache.forget(key);
+        }
+    }
+
     /// Drops a cached reference list (after creating a lead source, say).
     pub fn forget(&self, key: &str) {
         self.cache.forget(key);
@@ -106,7 +113,7 @@ impl SellData {
         F: FnOnce() -> Fut,
         Fut: std::future::Future<Output = Result<Vec<T>, SellError>>,
     {
-        if let Some((items, _)) = self.cache.get::<Vec<T>>(key) {
+        if let Some((items, _)) = self.cache.get_within::<Vec<T>>(key, REFERENCE_TTL_MS) {
             return Ok(items);
         }
         let items = fetch().await?;

@@ -19,9 +19,6 @@ use super::skeleton::Skeleton;
 use crate::sell_data::use_sell_data;
 use crate::session::use_session;
 
-/// The cached lists this view reads; "Refresh" drops them so Sell is asked again.
-const LISTS: [&str; 3] = ["users", "lead_statuses", "lead_sources"];
-
 #[derive(Clone)]
 struct Lists {
     users: Vec<User>,
@@ -65,8 +62,9 @@ pub fn AdminHelper(on_close: Callback<()>) -> impl IntoView {
     let state = RwSignal::new(State::Loading);
     let load = move |fresh: bool| {
         let data = data.clone();
+        // "Refresh" drops the cached lists so Sell is asked again.
         if fresh {
-            LISTS.iter().for_each(|key| data.forget(key));
+            data.forget_reference_lists();
         }
         state.set(State::Loading);
         spawn_local(async move {

@@ -61,6 +61,9 @@ pub fn LookupPanel(
             if !matches!(state.get_untracked(), State::Ready(_)) {
                 state.set(State::Loading);
             }
+            if skip_cache {
+                data.forget_reference_lists();
+            }
             let access = data.access().await;
             if !access.sees_customer_data() {
                 state.set(State::Blocked(access));
