@@ -129,6 +129,9 @@ fn copy_dir(from: &Path, to: &Path) {
 
 // ------------------------------------------------------------------------------ requests per ticket
 
+/// Forgets every cached lookup but keeps the reference lists, as after opening other tickets.
+const FORGET_LOOKUPS: &str = "Object.keys(localStorage).filter(k => k.includes(':lookup:')).forEach(k => localStorage.removeItem(k)); return null";
+
 async fn request_counts() -> Value {
     let host = Host::start().await;
     let browser = Browser::open(&host).await;
@@ -149,9 +152,16 @@ async fn request_counts() -> Value {
             browser.open_ticket().await;
             tokio::time::sleep(Duration::from_millis(300)).await;
             let warm = host.log().await;
+            // In a running session: this requester never looked up, the reference lists cached.
+            browser.in_app(FORGET_LOOKUPS).await;
+            host.clear_log().await;
+            browser.open_ticket().await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let session = host.log().await;
             eprintln!(
-                "requests: {agent} all_agents={all_agents} #{ticket}: cold {}, warm {}",
+                "requests: {agent} all_agents={all_agents} #{ticket}: cold {}, session {}, warm {}",
                 cold.len(),
+                session.len(),
                 warm.len()
             );
             rows.push(json!({
@@ -159,6 +169,7 @@ async fn request_counts() -> Value {
                 "mode": if all_agents { "all_agents" } else { "sell_users_only" },
                 "ticket": ticket,
                 "cold": cold.len(),
+                "session": session.len(),
                 "warm": warm.len(),
                 "cold_calls": cold.iter().map(ToString::to_string).collect::<Vec<_>>(),
             }));

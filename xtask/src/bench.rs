@@ -192,12 +192,13 @@ fn report_json(files: &[FileSize], native: &str, browser: Option<&str>) -> Strin
     let gzip: u64 = files.iter().map(|f| f.gzip).sum();
     format!(
         "{{\n\"bundle\": {{\"files\": [{}], \"raw_total\": {raw}, \"gzip_total\": {gzip}, \"gzip_budget\": {}, \"gzip_target\": {}}},\n\
-         \"budgets\": {{\"cold_requests\": {}, \"warm_requests\": {}, \"target_cold_requests\": {}}},\n\
+         \"budgets\": {{\"cold_requests\": {}, \"session_requests\": {}, \"warm_requests\": {}, \"target_cold_requests\": {}}},\n\
          \"combobox_native\": {native},\n\"browser\": {}\n}}\n",
         file_entries.join(", "),
         budget::GZIP_BUDGET_BYTES,
         budget::TARGET_GZIP_BYTES,
         budget::COLD_REQUESTS_BUDGET,
+        budget::SESSION_REQUESTS_BUDGET,
         budget::WARM_REQUESTS_BUDGET,
         budget::TARGET_COLD_REQUESTS,
         browser.unwrap_or("null")

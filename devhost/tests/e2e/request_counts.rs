@@ -1,5 +1,7 @@
-//! What opening a ticket costs in Sell requests: cold (empty cache) within a budget, warm (the same
-//! ticket again within the cache's 5 minutes, a fresh iframe as Zendesk makes one) nothing at all.
+//! What opening a ticket costs in Sell requests: cold (empty cache) within a budget; in a running
+//! session (the account's reference lists already read for an earlier ticket, this requester never
+//! looked up) within the 4; warm (the same ticket again within the cache's 5 minutes, a fresh
+//! iframe as Zendesk makes one) nothing at all.
 
 use crate::harness::{describe, Browser, Host};
 
@@ -19,6 +21,19 @@ fn cold_budget(ticket: u64, all_agents: bool) -> usize {
     }
 }
 
+/// Most requests the first open of a ticket may cost once the agent has opened others: the 4,
+/// except Carl (#102), whose organization's record and deals cost one more.
+fn session_budget(ticket: u64) -> usize {
+    if ticket == 102 {
+        5
+    } else {
+        4
+    }
+}
+
+/// Forgets every cached lookup but keeps the reference lists, as after opening other tickets.
+const FORGET_LOOKUPS: &str = "Object.keys(localStorage).filter(k => k.includes(':lookup:')).forEach(k => localStorage.removeItem(k)); return null";
+
 async fn count_requests(all_agents: bool) {
     let host = Host::start().await;
     let browser = Browser::open(&host).await;
@@ -37,22 +52,34 @@ async fn count_requests(all_agents: bool) {
         // The warm open must stay silent, also just after it has drawn (no late refetch).
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         let warm = host.log().await;
+        browser.in_app(FORGET_LOOKUPS).await;
+        host.clear_log().await;
+        browser.open_ticket().await;
+        let session = host.log().await;
         println!(
-            "all_agents_access={all_agents} ticket #{ticket}: cold {} requests, warm {} ({:?})",
+            "all_agents_access={all_agents} ticket #{ticket}: cold {} requests, in a session {}, warm {} ({:?})",
             cold.len(),
+            session.len(),
             warm.len(),
             warm_view.sorted_records()
         );
-        table.push((ticket, cold, warm));
+        table.push((ticket, cold, session, warm));
     }
     browser.close().await;
-    for (ticket, cold, warm) in &table {
+    for (ticket, cold, session, warm) in &table {
         let budget = cold_budget(*ticket, all_agents);
         assert!(
             cold.len() <= budget,
             "#{ticket} cold cost {} Sell requests, budget {budget}:{}",
             cold.len(),
             describe(cold)
+        );
+        let budget = session_budget(*ticket);
+        assert!(
+            session.len() <= budget,
+            "#{ticket} opened in a running session cost {} Sell requests, budget {budget}:{}",
+            session.len(),
+            describe(session)
         );
         assert!(
             warm.is_empty(),

@@ -3,7 +3,9 @@
 //!
 //! The targets are 100 KB gzip for the whole bundle and 4 Sell requests for a cold lookup.
 //! Neither is met yet (see `cargo xtask bench`); the asserted budgets are the measured figures plus
-//! headroom, so a regression fails CI while the targets stay visible in the report.
+//! headroom, so a regression fails CI while the targets stay visible in the report. The 4 holds for
+//! every ticket but Carl's (5) once the agent has opened another ticket ("in a session"): the account's
+//! users and stages are then cached for 30 minutes.
 
 /// The target for the whole bundle (wasm, JS glue, ZAF SDK, CSS, HTML), gzip -9.
 pub const TARGET_GZIP_BYTES: u64 = 100 * 1024;
@@ -18,6 +20,11 @@ pub const TARGET_COLD_REQUESTS: usize = 4;
 /// mode. Measured: 7 (Carl's ticket, Sell users only: the agent's own user, leads, contacts, two deal
 /// lists, users and stages).
 pub const COLD_REQUESTS_BUDGET: usize = 7;
+
+/// Asserted: most Sell requests the first open of a ticket may cost once the account's reference lists
+/// are cached by an earlier ticket. Measured: 5 (Carl: leads, contacts, his deals, his organization's
+/// deals and record); 4 or fewer for every other seeded ticket.
+pub const SESSION_REQUESTS_BUDGET: usize = 5;
 
 /// Asserted: Sell requests of re-opening a ticket within the cache time.
 pub const WARM_REQUESTS_BUDGET: usize = 0;
