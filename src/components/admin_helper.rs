@@ -120,8 +120,11 @@ fn lists_view(lists: Lists, account_owner: Option<OwnerRef>, locale: Locale) -> 
     let owner_line = match top_most_manager(&lists.users, account_owner.as_ref()) {
         Ok(user) => view! {
             <p dir="auto">{ui::account_owner_resolves_to(&user.name, locale)}</p>
-            <CopyValue value=user.id.to_string() locale />
-            {user.email.clone().map(|email| view! { <CopyValue value=email locale /> })}
+            <div class="settings-helper__values">
+                {user.email.clone().map(|email| view! { <CopyValue value=email locale /> })}
+                <span class="muted">{Msg::AdminId.text(locale)} " "</span>
+                <CopyValue value=user.id.to_string() locale />
+            </div>
         }
         .into_any(),
         Err(problem) => view! {

@@ -9,8 +9,9 @@ use crate::settings::{EntryProblem, JsonKind, Parameter, ProblemKind, SettingPro
 /// What an agent sees while a settings problem stops the app or the form.
 pub fn setup_agent_notice(locale: Locale) -> &'static str {
     match locale {
-        Locale::En => "The Sell app isn't set up yet. Ask your Zendesk admin.",
-        Locale::De => "Die Sell-App ist noch nicht eingerichtet. Wenden Sie sich an Ihren Zendesk-Administrator.",
+        // The callout's title already says Sell isn't set up: the text only says what to do.
+        Locale::En => "Ask your Zendesk admin to finish the app's settings.",
+        Locale::De => "Bitten Sie Ihren Zendesk-Administrator, die Einstellungen der App abzuschließen.",
     }
 }
 
@@ -360,7 +361,7 @@ mod tests {
     fn agents_get_a_short_notice_not_the_admin_text() {
         assert_eq!(
             setup_agent_notice(Locale::En),
-            "The Sell app isn't set up yet. Ask your Zendesk admin."
+            "Ask your Zendesk admin to finish the app's settings."
         );
         for locale in Locale::ALL {
             for (problem, parameter) in every_owner_problem() {

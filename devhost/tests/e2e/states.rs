@@ -305,7 +305,7 @@ async fn an_unreadable_access_setting_stops_the_app_with_a_notice_for_admin_and_
     host.config(json!({"agent": NORA})).await;
     reinstall_with_access_setting(&browser, "maybe").await;
     let shown = browser
-        .wait_text("The Sell app isn't set up yet. Ask your Zendesk admin.")
+        .wait_text("Ask your Zendesk admin to finish the app's settings.")
         .await;
     assert!(
         !shown.shows("all_agents_access"),

@@ -113,7 +113,7 @@ async fn every_state_fits_the_narrowest_and_widest_tray() {
         (
             "not-configured-agent",
             "nora@acme.test",
-            "Ask your Zendesk admin.",
+            "Ask your Zendesk admin to finish the app's settings.",
         ),
     ] {
         host.sign_in(agent, 101, false).await;
