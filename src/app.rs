@@ -36,7 +36,7 @@ pub fn App(zaf: Result<ZafClient, ZafError>) -> impl IntoView {
                             // No agent locale without a session: the browser's language decides.
                             let locale = crate::components::not_in_zendesk::browser_locale();
                             view! {
-                                <Callout tone=Tone::Error title=Msg::ZafFailedTitle.text(locale) body=e.to_string()>
+                                <Callout tone=Tone::Error title=Msg::ZafFailedTitle.text(locale) body=e.text(locale)>
                                     <button class="c-btn" on:click=move |_| boot.refetch()>{Msg::Retry.text(locale)}</button>
                                 </Callout>
                             }

@@ -7,6 +7,8 @@
 
 use js_sys::{Function, Promise, Reflect, JSON};
 use serde::Serialize;
+use sidebar_core::i18n::zaf::{zaf_problem_text, ZafProblem};
+use sidebar_core::i18n::Locale;
 use sidebar_core::zaf_values::{
     Context, CurrentUser, GetResponse, HttpReply, Metadata, Organization, Requester, ZafValueError,
 };
@@ -56,6 +58,20 @@ impl std::fmt::Display for ZafError {
             Self::Host(msg) => write!(f, "Zendesk did not answer: {msg}"),
             Self::Value(e) => e.fmt(f),
         }
+    }
+}
+
+impl ZafError {
+    /// This failure as the callout words it, in the agent's language.
+    pub fn text(&self, locale: Locale) -> String {
+        let problem = match self {
+            Self::NotInZendesk => ZafProblem::NotInZendesk,
+            Self::SdkMissing => ZafProblem::SdkMissing,
+            Self::Host(message) => ZafProblem::NoAnswer(message),
+            Self::Value(ZafValueError::HostError { path, message }) => ZafProblem::Refused { path, message },
+            Self::Value(ZafValueError::Shape { path, detail }) => ZafProblem::Unreadable { path, detail },
+        };
+        zaf_problem_text(&problem, locale)
     }
 }
 
