@@ -216,3 +216,29 @@ pub struct Pool {
     /// Index into `members` of the member who gets the next lead.
     pub next_index: usize,
 }
+
+/// A record Sell shows only to its owner and the users above the owner (leads, contacts, deals).
+pub trait Owned: Serialize {
+    /// The resource's name in envelopes and errors ("lead").
+    const KIND: &'static str;
+    fn id(&self) -> u64;
+    fn owner(&self) -> UserId;
+}
+
+macro_rules! owned {
+    ($record:ty, $kind:literal) => {
+        impl Owned for $record {
+            const KIND: &'static str = $kind;
+            fn id(&self) -> u64 {
+                self.id.0
+            }
+            fn owner(&self) -> UserId {
+                self.owner_id
+            }
+        }
+    };
+}
+
+owned!(Lead, "lead");
+owned!(Contact, "contact");
+owned!(Deal, "deal");

@@ -7,7 +7,7 @@ use super::gate::{self, Caller};
 use super::lead_create::create_lead;
 use super::lead_source_create::create_lead_source;
 use super::listing::{self, Filter, Params};
-use super::records::UserId;
+use super::records::{Owned, UserId};
 use super::request_body::data_object;
 use super::store::Store;
 use super::visibility::visible_owners;
@@ -127,6 +127,44 @@ fn owners(store: &Store, caller: UserId) -> BTreeSet<UserId> {
     visible_owners(caller, &store.users)
 }
 
+/// The records of one owned resource the caller may see; filters, sorting and pages as asked.
+fn list_owned<T: Owned>(
+    emu: &Emulator,
+    caller: UserId,
+    params: &Params,
+    records: fn(&Store) -> &Vec<T>,
+    filters: &[Filter],
+    default_sort: &str,
+) -> Reply {
+    let records = emu.with(|s| {
+        let owners = owners(&s.store, caller);
+        wire(
+            records(&s.store)
+                .iter()
+                .filter(|r| owners.contains(&r.owner())),
+        )
+    });
+    listing::list(T::KIND, records, params, filters, default_sort).map(Json)
+}
+
+/// One owned record by the id in the path; one the caller may not see is "not found", as in Sell.
+fn get_owned<T: Owned>(
+    emu: &Emulator,
+    caller: UserId,
+    raw_id: &str,
+    records: fn(&Store) -> &Vec<T>,
+) -> Reply {
+    let id = path_id(raw_id, T::KIND)?;
+    emu.with(|s| {
+        let owners = owners(&s.store, caller);
+        records(&s.store)
+            .iter()
+            .find(|r| r.id() == id && owners.contains(&r.owner()))
+            .map(|r| one(T::KIND, r))
+    })
+    .ok_or_else(|| ApiError::not_found(T::KIND))
+}
+
 async fn unknown_endpoint(params: Params) -> ApiError {
     ApiError::unknown_endpoint(&params.path)
 }
@@ -155,16 +193,14 @@ async fn list_leads(
     Extension(Caller(caller)): Extension<Caller>,
     params: Params,
 ) -> Reply {
-    let records = emu.with(|s| {
-        let owners = owners(&s.store, caller);
-        wire(
-            s.store
-                .leads
-                .iter()
-                .filter(|l| owners.contains(&l.owner_id)),
-        )
-    });
-    listing::list("lead", records, &params, LEAD_FILTERS, "updated_at").map(Json)
+    list_owned(
+        &emu,
+        caller,
+        &params,
+        |s| &s.leads,
+        LEAD_FILTERS,
+        "updated_at",
+    )
 }
 
 async fn get_lead(
@@ -172,16 +208,7 @@ async fn get_lead(
     Extension(Caller(caller)): Extension<Caller>,
     Path(id): Path<String>,
 ) -> Reply {
-    let id = path_id(&id, "lead")?;
-    emu.with(|s| {
-        let owners = owners(&s.store, caller);
-        s.store
-            .leads
-            .iter()
-            .find(|l| l.id.0 == id && owners.contains(&l.owner_id))
-            .map(|l| one("lead", l))
-    })
-    .ok_or_else(|| ApiError::not_found("lead"))
+    get_owned(&emu, caller, &id, |s| &s.leads)
 }
 
 async fn post_lead(
@@ -222,16 +249,14 @@ async fn list_contacts(
     Extension(Caller(caller)): Extension<Caller>,
     params: Params,
 ) -> Reply {
-    let records = emu.with(|s| {
-        let owners = owners(&s.store, caller);
-        wire(
-            s.store
-                .contacts
-                .iter()
-                .filter(|c| owners.contains(&c.owner_id)),
-        )
-    });
-    listing::list("contact", records, &params, CONTACT_FILTERS, "last_name").map(Json)
+    list_owned(
+        &emu,
+        caller,
+        &params,
+        |s| &s.contacts,
+        CONTACT_FILTERS,
+        "last_name",
+    )
 }
 
 async fn get_contact(
@@ -239,16 +264,7 @@ async fn get_contact(
     Extension(Caller(caller)): Extension<Caller>,
     Path(id): Path<String>,
 ) -> Reply {
-    let id = path_id(&id, "contact")?;
-    emu.with(|s| {
-        let owners = owners(&s.store, caller);
-        s.store
-            .contacts
-            .iter()
-            .find(|c| c.id.0 == id && owners.contains(&c.owner_id))
-            .map(|c| one("contact", c))
-    })
-    .ok_or_else(|| ApiError::not_found("contact"))
+    get_owned(&emu, caller, &id, |s| &s.contacts)
 }
 
 async fn list_deals(
@@ -256,16 +272,7 @@ async fn list_deals(
     Extension(Caller(caller)): Extension<Caller>,
     params: Params,
 ) -> Reply {
-    let records = emu.with(|s| {
-        let owners = owners(&s.store, caller);
-        wire(
-            s.store
-                .deals
-                .iter()
-                .filter(|d| owners.contains(&d.owner_id)),
-        )
-    });
-    listing::list("deal", records, &params, DEAL_FILTERS, "id").map(Json)
+    list_owned(&emu, caller, &params, |s| &s.deals, DEAL_FILTERS, "id")
 }
 
 async fn get_deal(
@@ -273,16 +280,7 @@ async fn get_deal(
     Extension(Caller(caller)): Extension<Caller>,
     Path(id): Path<String>,
 ) -> Reply {
-    let id = path_id(&id, "deal")?;
-    emu.with(|s| {
-        let owners = owners(&s.store, caller);
-        s.store
-            .deals
-            .iter()
-            .find(|d| d.id.0 == id && owners.contains(&d.owner_id))
-            .map(|d| one("deal", d))
-    })
-    .ok_or_else(|| ApiError::not_found("deal"))
+    get_owned(&emu, caller, &id, |s| &s.deals)
 }
 
 async fn list_stages(State(emu): State<Emulator>, params: Params) -> Reply {
