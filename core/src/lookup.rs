@@ -171,6 +171,17 @@ pub enum LookupOutcome {
     Several(Vec<MatchSummary>),
 }
 
+impl LookupOutcome {
+    /// Whether this lead is among what the lookup shows (a lead just created, found again).
+    pub fn shows_lead(&self, id: LeadId) -> bool {
+        match self {
+            LookupOutcome::NotFound => false,
+            LookupOutcome::One(m) => m.lead.as_ref().is_some_and(|l| l.id == id),
+            LookupOutcome::Several(summaries) => summaries.iter().any(|s| s.target == MatchRef::Lead(id)),
+        }
+    }
+}
+
 /// What the answers of steps 1 and 2 mean. `deals` and `organizations` may hold records of every
 /// matched contact; each match gets only its own, deduplicated by id. Contacts are listed before
 /// leads among several matches: a contact is a customer with history.

@@ -114,9 +114,13 @@ pub fn LookupPanel(
 
     view! {
         <section class="lookup" aria-live="polite">
-            {move || created.get().map(|lead| view! {
-                <Callout tone=Tone::Info title=ui::lead_created_named(&sidebar_core::policy::fields::lead_display_name(&lead), locale) />
-                <LeadCard lead names=created_names.get() />
+            {move || created.get().map(|lead| {
+                // Its own card only until the lookup, asked again, shows the new lead itself.
+                let found = state.with(|s| matches!(s, State::Ready(r) if r.outcome.shows_lead(lead.id)));
+                view! {
+                    <Callout tone=Tone::Info title=ui::lead_created_named(&sidebar_core::policy::fields::lead_display_name(&lead), locale) />
+                    {(!found).then(|| view! { <LeadCard lead names=created_names.get() /> })}
+                }
             })}
             {move || match state.get() {
                 State::Loading => view! { <Skeleton /> }.into_any(),

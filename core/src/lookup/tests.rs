@@ -348,3 +348,16 @@ fn the_same_record_twice_in_an_answer_counts_once() {
         LookupOutcome::One(_)
     ));
 }
+
+#[test]
+fn a_lead_is_shown_when_it_is_the_match_or_one_of_several() {
+    let lea = lead(json!({"id": 7, "first_name": "Lea", "last_name": "Lead", "email": "lea@x.test"}));
+    let other = lead(json!({"id": 8, "first_name": "Lee", "last_name": "Lead", "email": "lea@x.test"}));
+    let one = combine(vec![lea.clone()], vec![], vec![], vec![], &names());
+    assert!(one.shows_lead(LeadId(7)));
+    assert!(!one.shows_lead(LeadId(8)));
+    let several = combine(vec![lea, other], vec![], vec![], vec![], &names());
+    assert!(matches!(several, LookupOutcome::Several(_)));
+    assert!(several.shows_lead(LeadId(8)));
+    assert!(!LookupOutcome::NotFound.shows_lead(LeadId(7)));
+}

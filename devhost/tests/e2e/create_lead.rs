@@ -407,3 +407,40 @@ async fn leads_given_to_a_pool_spread_evenly_over_its_members() {
         "Nora and Tom get two each: {owners:?}"
     );
 }
+
+/// The requester's own lead: its card appears once, when the lookup asked again finds it, and the
+/// "created" message stays above it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lead_for_the_requester_shows_once_after_the_lookup_finds_it() {
+    let host = Host::start().await;
+    let browser = Browser::open(&host).await;
+    open_form(
+        &host,
+        &browser,
+        ADA,
+        false,
+        json!({"lead_owners": "", "agents_assign_owner": false}),
+    )
+    .await;
+    browser.wait_text("You will own this lead.").await;
+    browser.click_button("Create lead").await;
+    wait_created(&browser).await;
+    let shown = browser
+        .wait_sidebar("the lookup to find the new lead", |s| {
+            s.settled() && s.has_button("Refresh")
+        })
+        .await;
+    let cards: Vec<_> = shown
+        .records
+        .iter()
+        .filter(|r| *r == "Lead: Nobody Here")
+        .collect();
+    assert_eq!(
+        cards.len(),
+        1,
+        "the new lead's card, once: {:?}",
+        shown.records
+    );
+    assert!(shown.shows("created in Sell"), "{}", shown.text);
+    browser.close().await;
+}
