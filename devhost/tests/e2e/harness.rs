@@ -285,6 +285,16 @@ impl Host {
         .await;
     }
 
+    /// `POST /_emu/faults` with no rules: every Sell answer waits this long (a slow network).
+    pub async fn latency(&self, ms: u64) {
+        self.send(
+            reqwest::Method::POST,
+            "/_emu/faults",
+            Some(json!({"latency_ms": ms, "rules": []})),
+        )
+        .await;
+    }
+
     pub async fn clear_faults(&self) {
         self.send(reqwest::Method::DELETE, "/_emu/faults", None)
             .await;

@@ -148,6 +148,42 @@ async fn every_state_fits_the_narrowest_and_widest_tray() {
         .wait_text("Enter an email address like name@example.com.")
         .await;
     check_widths(&browser, "create-lead-errors", &mut failures).await;
+    // The agent's own search after nothing was found, with its result. (Settings merge: the owner
+    // list's checkbox goes off again, so the lead below goes to the agent.)
+    host.config(serde_json::json!({"agent": "ada@acme.test", "ticket": 105,
+        "settings": {"all_agents_access": false, "agents_assign_owner": false, "lead_owners": ""}}))
+        .await;
+    browser.open_ticket().await;
+    let search = browser.field("Search Sell").await;
+    search
+        .send_keys("Lea Lead")
+        .await
+        .expect("typing in the search");
+    browser.wait_text("Lea Lead").await;
+    check_widths(&browser, "search-results", &mut failures).await;
+    // The new lead's card after creating it (the lead goes to the agent: no owner field).
+    browser.open_ticket().await;
+    browser.click_button("Create lead").await;
+    browser.wait_text("You will own this lead.").await;
+    browser.click_button("Create lead").await;
+    browser
+        .wait_sidebar("the lead to be created", |s| s.shows("created in Sell"))
+        .await;
+    check_widths(&browser, "lead-created", &mut failures).await;
+    // Loading: a slow Sell keeps the card-shaped skeletons on screen.
+    browser.in_app("localStorage.clear(); return null").await;
+    host.latency(15_000).await;
+    browser.load_page().await;
+    browser
+        .wait_for("the loading skeletons", || async {
+            let shown = browser
+                .in_app("return document.querySelector('.skeleton') !== null")
+                .await;
+            (shown == Value::Bool(true)).then_some(())
+        })
+        .await;
+    check_widths(&browser, "loading", &mut failures).await;
+    host.clear_faults().await;
     browser.close().await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
