@@ -36,6 +36,9 @@ pub struct LookupResult {
     pub fetched_at: f64,
     /// Records Sell sent that could not be read.
     pub skipped: usize,
+    /// A users, stages or sources list could not be read: some owners, stages or sources show as
+    /// "#12" rather than by name.
+    pub names_missing: bool,
 }
 
 #[derive(Clone)]
@@ -162,11 +165,12 @@ impl SellData {
             async { if needed.stages { self.stages().await } else { Ok(Vec::new()) } },
             async { if needed.lead_sources { self.lead_sources().await } else { Ok(Vec::new()) } },
         );
-        // Names are a nicety: a failed list shows "User #12" rather than hiding the customer.
+        // Names are a nicety: a failed list shows "User #12" (and says so) rather than hiding the customer.
+        let names_missing = users.is_err() || stages.is_err() || sources.is_err();
         let names = Names::new(&users.unwrap_or_default(), &stages.unwrap_or_default(), &sources.unwrap_or_default())
             .with_organizations(&records.organizations);
         let outcome = combine(records.leads, records.contacts, records.deals, records.organizations, &names);
-        Ok(LookupResult { outcome, names, fetched_at, skipped: records.skipped })
+        Ok(LookupResult { outcome, names, fetched_at, skipped: records.skipped, names_missing })
     }
 }
 

@@ -208,6 +208,7 @@ fn Outcome(result: LookupResult, panel: RwSignal<Panel>) -> impl IntoView {
     let skipped = result.skipped;
     let names = result.names.clone();
     let not_found = matches!(result.outcome, LookupOutcome::NotFound);
+    let names_missing = result.names_missing;
     let body = match result.outcome {
         // Sell answered, but with records we could not read: that is not "nothing found", and offering
         // "Create lead" would invite a duplicate.
@@ -235,6 +236,7 @@ fn Outcome(result: LookupResult, panel: RwSignal<Panel>) -> impl IntoView {
     };
     view! {
         {(skipped > 0 && !not_found).then(|| view! { <p class="muted">{ui::n_records_skipped(skipped, locale)}</p> })}
+        {names_missing.then(|| view! { <p class="muted">{Msg::NamesMissing.text(locale)}</p> })}
         {body}
     }
 }

@@ -391,3 +391,41 @@ async fn arabic_names_set_their_own_direction() {
     browser.screenshot("state-rtl").await;
     browser.close().await;
 }
+
+/// Sell's user list failing costs the owner's name, not the customer: the lead shows, its owner as a
+/// number, and a note says why and that a refresh tries again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_user_list_shows_the_lead_and_says_names_are_missing() {
+    let host = Host::start().await;
+    host.faults(
+        serde_json::json!([{"path_contains": "/v2/users", "method": "GET", "times": null,
+        "kind": "status", "status": 500}]),
+    )
+    .await;
+    host.sign_in(ADA, 101, true).await;
+    let browser = Browser::open(&host).await;
+    let shown = browser.open_ticket().await;
+    assert!(
+        shown.records.iter().any(|r| r == "Lead: Lea Lead"),
+        "{:?}",
+        shown.records
+    );
+    assert!(
+        shown.shows("Some names couldn't be read from Sell"),
+        "{}",
+        shown.text
+    );
+    host.clear_faults().await;
+    browser.click_button("Refresh").await;
+    let shown = browser
+        .wait_sidebar("the note to go after a refresh", |s| {
+            s.settled() && !s.shows("Some names couldn't")
+        })
+        .await;
+    assert!(
+        shown.shows("Nora North"),
+        "the owner by name after the refresh: {}",
+        shown.text
+    );
+    browser.close().await;
+}
