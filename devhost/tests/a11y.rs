@@ -189,6 +189,75 @@ async fn the_create_lead_form_has_no_axe_violations() {
     browser.close().await;
 }
 
+/// The states the lookup test above does not reach: loading, the settings helper, the agent's own
+/// search, a created lead, an inactive Sell user and names missing after a failed user list.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_other_sidebar_states_have_no_axe_violations() {
+    let axe = axe_source();
+    let host = Host::start().await;
+    let browser = Browser::open(&host).await;
+
+    host.sign_in(ADA, 101, false).await;
+    browser.open_ticket().await;
+    browser.in_app("localStorage.clear(); return null").await;
+    host.latency(15_000).await;
+    browser.load_page().await;
+    browser
+        .wait_for("the loading skeletons", || async {
+            let shown = browser
+                .in_app("return document.querySelector('.skeleton') !== null")
+                .await;
+            (shown == Value::Bool(true)).then_some(())
+        })
+        .await;
+    assert_no_violations(&browser, &axe, "loading").await;
+    host.clear_faults().await;
+
+    browser.open_ticket().await;
+    browser.click_button("Settings helper").await;
+    browser.wait_text("Trade show").await;
+    assert_no_violations(&browser, &axe, "settings helper").await;
+
+    host.config(json!({"agent": ADA, "ticket": 105, "locale": "en-US",
+        "settings": {"all_agents_access": false, "agents_assign_owner": false, "lead_owners": ""}}))
+        .await;
+    browser.open_ticket().await;
+    let search = browser.field("Search Sell").await;
+    search
+        .send_keys("Lea Lead")
+        .await
+        .expect("typing in the search");
+    browser.wait_text("Lea Lead").await;
+    assert_no_violations(&browser, &axe, "search results").await;
+
+    browser.open_ticket().await;
+    browser.click_button("Create lead").await;
+    browser.wait_text("You will own this lead.").await;
+    browser.click_button("Create lead").await;
+    browser
+        .wait_sidebar("the lead to be created", |s| s.shows("created in Sell"))
+        .await;
+    assert_no_violations(&browser, &axe, "lead created").await;
+
+    host.sign_in("ivan@acme.test", 101, false).await;
+    browser.open_ticket().await;
+    assert_no_violations(&browser, &axe, "inactive Sell user").await;
+
+    host.sign_in(ADA, 101, true).await;
+    browser.load_page().await;
+    browser.settled().await;
+    browser.in_app("localStorage.clear(); return null").await;
+    host.faults(json!([{"path_contains": "/v2/users", "method": "GET", "times": null, "kind": "status", "status": 500}]))
+        .await;
+    browser.open_ticket().await;
+    browser
+        .wait_text("Some names couldn't be read from Sell")
+        .await;
+    assert_no_violations(&browser, &axe, "names missing").await;
+    host.clear_faults().await;
+    browser.close().await;
+}
+
 // ------------------------------------------------------------------------------------ keyboard only
 
 /// The focused element, what it is called and whether its focus can be seen.
