@@ -3,7 +3,7 @@
 
 use serde::de::DeserializeOwned;
 use sidebar_core::policy::access::Credential;
-use sidebar_core::sell::envelope::{list_from_response, single_from_response, Page};
+use sidebar_core::sell::envelope::{raw_list_from_response, single_from_response, Page, RawPage};
 use sidebar_core::sell::error::SellError;
 use sidebar_core::sell::requests::SellRequest;
 use sidebar_core::sell::retry::retry_delay_ms;
@@ -30,8 +30,7 @@ impl SellClient {
     }
 
     pub async fn list<T: DeserializeOwned>(&self, req: &SellRequest) -> Result<Page<T>, SellError> {
-        let reply = self.send(req).await?;
-        list_from_response(reply.status, &reply.body, reply.retry_after.as_deref())
+        Ok(self.raw_list(req).await?.decode())
     }
 
     pub async fn single<T: DeserializeOwned>(&self, req: &SellRequest) -> Result<T, SellError> {
@@ -41,15 +40,28 @@ impl SellClient {
 
     /// Every page of a list request built by `page_req(n)`.
     pub async fn all_pages<T: DeserializeOwned>(&self, page_req: impl Fn(u32) -> SellRequest) -> Result<Vec<T>, SellError> {
-        let mut items = Vec::new();
+        Ok(self.all_raw_pages(&page_req).await?.decode().items)
+    }
+
+    // The request and envelope work is the same for every record type: keeping it out of the generic
+    // functions above compiles it once instead of once per type.
+
+    async fn raw_list(&self, req: &SellRequest) -> Result<RawPage, SellError> {
+        let reply = self.send(req).await?;
+        raw_list_from_response(reply.status, &reply.body, reply.retry_after.as_deref())
+    }
+
+    /// The records of every page, in order, as one page.
+    async fn all_raw_pages(&self, page_req: &dyn Fn(u32) -> SellRequest) -> Result<RawPage, SellError> {
+        let mut all = RawPage::default();
         for n in 1..=MAX_PAGES {
-            let page: Page<T> = self.list(&page_req(n)).await?;
-            items.extend(page.items);
+            let page = self.raw_list(&page_req(n)).await?;
+            all.records.extend(page.records);
             if !page.next_page {
                 break;
             }
         }
-        Ok(items)
+        Ok(all)
     }
 
     /// One request, tried again by itself only as `retry_delay_ms` allows (429s, bounded).

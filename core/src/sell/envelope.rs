@@ -7,7 +7,8 @@
 
 use super::error::SellError;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 /// One page of a Sell list.
@@ -48,48 +49,170 @@ pub fn list_from_response<T: DeserializeOwned>(
     body: &str,
     retry_after: Option<&str>,
 ) -> Result<Page<T>, SellError> {
+    raw_list_from_response(status, body, retry_after).map(RawPage::decode)
+}
+
+/// `list_from_response` up to the records, which stay JSON: the part that is the same for every record
+/// type, so it is compiled once rather than once per type.
+pub fn raw_list_from_response(
+    status: u16,
+    body: &str,
+    retry_after: Option<&str>,
+) -> Result<RawPage, SellError> {
     if !(200..=299).contains(&status) {
         return Err(SellError::from_response(status, body, retry_after));
     }
-    decode_list(status, body)
+    decode_raw_list(status, body)
 }
 
 /// `{"data": {...}}` to a record.
 pub fn decode_single<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, SellError> {
+    let mut root = parse_single(status, body)?;
+    let record = RawRecord {
+        text: record_text(body),
+        value: root.remove("data").unwrap_or_default(),
+    };
+    record
+        .read()
+        .ok_or_else(|| unreadable_record(status, &root))
+}
+
+/// The text of a single answer's `data`, as `[data]` (see `record_texts`).
+fn record_text(body: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Single<'a> {
+        #[serde(borrow)]
+        data: &'a RawValue,
+    }
+    let single: Single = serde_json::from_str(body).ok()?;
+    Some(list_of_one(&single.data.get()))
+}
+
+/// The envelope of a single record, checked to hold one under `data`.
+fn parse_single(status: u16, body: &str) -> Result<Map<String, Value>, SellError> {
     let root = parse_object(status, body)?;
-    let data = root
-        .get("data")
-        .filter(|d| d.is_object())
-        .ok_or_else(|| malformed(status, "an answer without a record"))?;
-    T::deserialize(data).map_err(|_| {
-        malformed(
-            status,
-            &format!("a {} record with missing or wrong fields", type_of(&root)),
-        )
-    })
+    if root.get("data").is_some_and(Value::is_object) {
+        Ok(root)
+    } else {
+        Err(malformed(status, "an answer without a record"))
+    }
+}
+
+fn unreadable_record(status: u16, root: &Map<String, Value>) -> SellError {
+    malformed(
+        status,
+        &format!("a {} record with missing or wrong fields", type_of(root)),
+    )
 }
 
 /// `{"items": [{"data": {...}}, ...]}` to a page; unreadable items are counted in `skipped`.
 pub fn decode_list<T: DeserializeOwned>(status: u16, body: &str) -> Result<Page<T>, SellError> {
-    let root = parse_object(status, body)?;
-    let entries = root
-        .get("items")
-        .and_then(Value::as_array)
-        .ok_or_else(|| malformed(status, "an answer without a list"))?;
-    let mut page = Page::empty();
-    for entry in entries {
-        match entry.get("data").map(T::deserialize) {
-            Some(Ok(item)) => page.items.push(item),
-            _ => page.skipped += 1,
+    decode_raw_list(status, body).map(RawPage::decode)
+}
+
+/// A list answer checked and taken apart, its records not yet read; `None` is an item without `data`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RawPage {
+    pub records: Vec<Option<RawRecord>>,
+    pub next_page: bool,
+}
+
+/// One record as Sell sent it: its text (`None` when it can't be cut out of the answer, see
+/// `record_texts`) and its parsed value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRecord {
+    text: Option<String>,
+    value: Value,
+}
+
+impl RawPage {
+    /// Each record read as a `T`; one that doesn't read is counted in `skipped`.
+    pub fn decode<T: DeserializeOwned>(self) -> Page<T> {
+        let mut page = Page::empty();
+        page.next_page = self.next_page;
+        for record in &self.records {
+            match record.as_ref().and_then(RawRecord::read) {
+                Some(item) => page.items.push(item),
+                None => page.skipped += 1,
+            }
         }
+        page
     }
-    page.next_page = root
+}
+
+impl RawRecord {
+    /// Records are read from text, not from their `Value`, on purpose: the cache reads its lists of the
+    /// same records from text, so each record type's decoder is compiled into the app once rather than
+    /// twice. Sell's own text reads exactly as its `Value` would; only where it can't (a field given
+    /// twice: the text is refused, the value keeps the last) the value is written out and read.
+    fn read<T: DeserializeOwned>(&self) -> Option<T> {
+        self.text
+            .as_deref()
+            .and_then(read_list_of_one)
+            .or_else(|| read_list_of_one(&list_of_one(&self.value)))
+    }
+}
+
+/// `[record]` as JSON text, for `read_list_of_one`.
+fn list_of_one(record: &impl std::fmt::Display) -> String {
+    format!("[{record}]")
+}
+
+/// Read as a list of one to share the cache's decoder of `Vec<T>` (see `RawRecord::read`).
+fn read_list_of_one<T: DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_str::<Vec<T>>(text).ok()?.pop()
+}
+
+/// `decode_list` without the per-type step.
+pub fn decode_raw_list(status: u16, body: &str) -> Result<RawPage, SellError> {
+    let mut root = parse_object(status, body)?;
+    let Some(Value::Array(entries)) = root.remove("items") else {
+        return Err(malformed(status, "an answer without a list"));
+    };
+    let next_page = root
         .get("meta")
         .and_then(|meta| meta.get("links"))
         .and_then(|links| links.get("next_page"))
         .and_then(Value::as_str)
         .is_some_and(|url| !url.trim().is_empty());
-    Ok(page)
+    let mut texts = record_texts(body).filter(|t| t.len() == entries.len());
+    let records = entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let value = match entry {
+                Value::Object(mut fields) => fields.remove("data")?,
+                _ => return None,
+            };
+            let text = texts
+                .as_mut()
+                .and_then(|t| t.get_mut(i))
+                .and_then(Option::take);
+            Some(RawRecord { text, value })
+        })
+        .collect();
+    Ok(RawPage { records, next_page })
+}
+
+/// The text of each item's `data` in a list answer, as `[data]`; `None` for the whole list or an item
+/// where the text can't be cut out plainly (a key given twice).
+fn record_texts(body: &str) -> Option<Vec<Option<String>>> {
+    #[derive(Deserialize)]
+    struct Items<'a> {
+        #[serde(borrow)]
+        items: Vec<&'a RawValue>,
+    }
+    #[derive(Deserialize)]
+    struct Item<'a> {
+        #[serde(borrow)]
+        data: Option<&'a RawValue>,
+    }
+    let list: Items = serde_json::from_str(body).ok()?;
+    let text = |item: &RawValue| {
+        let data = serde_json::from_str::<Item>(item.get()).ok()?.data?;
+        Some(list_of_one(&data.get()))
+    };
+    Some(list.items.into_iter().map(text).collect())
 }
 
 /// Wraps a request body as Sell expects: `{"data": body}`.
@@ -214,6 +337,25 @@ mod tests {
     }
 
     #[test]
+    fn a_key_given_twice_reads_as_its_last_value_as_before() {
+        let body = r#"{"items": [
+            {"data": {"id": 1, "id": 2, "value": 3.5}},
+            {"data": {"id": 7}, "data": {"id": 8}}
+        ]}"#;
+        let page: Page<Deal> = decode_list(200, body).expect("decodes");
+        assert_eq!(
+            page.items.iter().map(|d| d.id.0).collect::<Vec<_>>(),
+            [2, 8]
+        );
+        assert_eq!(page.items.first().and_then(|d| d.value), Some(3.5));
+        let twice_items = r#"{"items": [{"data": {"id": 1}}], "items": [{"data": {"id": 5}}]}"#;
+        let page: Page<Deal> = decode_list(200, twice_items).expect("decodes");
+        assert_eq!(page.items.iter().map(|d| d.id.0).collect::<Vec<_>>(), [5]);
+        let single = r#"{"data": {"id": 1, "id": 2}}"#;
+        assert_eq!(decode_single::<Deal>(200, single).map(|d| d.id.0), Ok(2));
+    }
+
+    #[test]
     fn bodies_that_are_not_the_envelope_are_malformed() {
         let cases: &[(&str, &str)] = &[
             ("", "an empty answer"),
@@ -318,6 +460,49 @@ mod tests {
             let page: Page<Lead> = decode_list(200, &body).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(page.items.len() + page.skipped, items.len());
         }
+
+        #[test]
+        fn records_read_from_text_as_they_would_from_the_value(items in proptest::collection::vec(arbitrary_record(), 0..8)) {
+            // The reference is how records were read before: the answer parsed, each record read from its value.
+            let body = json!({"items": items.iter().map(|v| json!({"data": v})).collect::<Vec<_>>()}).to_string();
+            let parsed: Value = serde_json::from_str(&body).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let parsed_items = parsed.get("items").and_then(Value::as_array).cloned().unwrap_or_default();
+            let from_values: Vec<Deal> = parsed_items.iter().filter_map(|v| v.get("data").and_then(|d| Deal::deserialize(d).ok())).collect();
+            let page: Page<Deal> = decode_list(200, &body).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(page.items, from_values);
+            for item in &items {
+                let single = json!({"data": item}).to_string();
+                let parsed: Value = serde_json::from_str(&single).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let from_value = parsed.get("data").and_then(|d| Deal::deserialize(d).ok());
+                prop_assert_eq!(decode_single::<Deal>(200, &single).ok(), from_value);
+            }
+        }
+    }
+
+    /// Deal-shaped objects with values of any type, numbers of every kind included.
+    fn arbitrary_record() -> impl Strategy<Value = Value> {
+        let value = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<u64>().prop_map(|n| json!(n)),
+            any::<i64>().prop_map(|n| json!(n)),
+            proptest::num::f64::NORMAL.prop_map(|n| json!(n)),
+            "\\PC{0,10}".prop_map(Value::String),
+            "-?[0-9]{1,6}(\\.[0-9]{1,4})?".prop_map(Value::String),
+        ];
+        proptest::collection::btree_map(
+            prop_oneof![
+                Just("id".to_string()),
+                Just("name".to_string()),
+                Just("value".to_string()),
+                Just("currency".to_string()),
+                Just("stage_id".to_string()),
+                "[a-z_]{1,8}"
+            ],
+            value,
+            0..6,
+        )
+        .prop_map(|m| Value::Object(m.into_iter().collect()))
     }
 
     fn arbitrary_json() -> impl Strategy<Value = Value> {
