@@ -143,6 +143,8 @@ async fn request_counts() -> Value {
             browser
                 .in_app("localStorage.clear(); sessionStorage.clear(); return null")
                 .await;
+            // A fresh rate-limit window, so no 429 retry from the open above counts.
+            tokio::time::sleep(RATE_WINDOW).await;
             host.clear_log().await;
             browser.open_ticket().await;
             // Requests the app might still make after drawing count too.
@@ -154,6 +156,7 @@ async fn request_counts() -> Value {
             let warm = host.log().await;
             // In a running session: this requester never looked up, the reference lists cached.
             browser.in_app(FORGET_LOOKUPS).await;
+            tokio::time::sleep(RATE_WINDOW).await;
             host.clear_log().await;
             browser.open_ticket().await;
             tokio::time::sleep(Duration::from_millis(300)).await;

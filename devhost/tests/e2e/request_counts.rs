@@ -31,6 +31,9 @@ fn session_budget(ticket: u64) -> usize {
     }
 }
 
+/// Longer than Sell's one-second rate-limit window.
+const RATE_WINDOW: std::time::Duration = std::time::Duration::from_millis(1_100);
+
 /// Forgets every cached lookup but keeps the reference lists, as after opening other tickets.
 const FORGET_LOOKUPS: &str = "Object.keys(localStorage).filter(k => k.includes(':lookup:')).forEach(k => localStorage.removeItem(k)); return null";
 
@@ -44,6 +47,9 @@ async fn count_requests(all_agents: bool) {
         browser.settled().await;
         // Cold: nothing cached for this agent.
         browser.in_app("localStorage.clear(); return null").await;
+        // Each measured open starts in a fresh Sell rate-limit window (10 per second per token), so a
+        // 429 retry caused by the open before it doesn't count against this one.
+        tokio::time::sleep(RATE_WINDOW).await;
         host.clear_log().await;
         browser.open_ticket().await;
         let cold = host.log().await;
@@ -53,6 +59,7 @@ async fn count_requests(all_agents: bool) {
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         let warm = host.log().await;
         browser.in_app(FORGET_LOOKUPS).await;
+        tokio::time::sleep(RATE_WINDOW).await;
         host.clear_log().await;
         browser.open_ticket().await;
         let session = host.log().await;

@@ -10,8 +10,9 @@
 /// The target for the whole bundle (wasm, JS glue, ZAF SDK, CSS, HTML), gzip -9.
 pub const TARGET_GZIP_BYTES: u64 = 100 * 1024;
 
-/// Asserted: measured at 346.4 KB gzip in total (the wasm 330.3 KB of it), plus ~15 %.
-pub const GZIP_BUDGET_BYTES: u64 = 400 * 1024;
+/// Asserted: measured at 336.1 KB gzip in total (the wasm 319.9 KB of it), plus ~15 %. Was 346.4 KB
+/// before the Sell answers were decoded through one path and money formatted without floats.
+pub const GZIP_BUDGET_BYTES: u64 = 390 * 1024;
 
 /// The target for Sell requests of one cold lookup.
 pub const TARGET_COLD_REQUESTS: usize = 4;
