@@ -130,8 +130,8 @@ pub fn LookupPanel(
                     <CreateLeadButton panel promoted=true />
                 }
                 .into_any(),
-                State::Blocked(access) => blocked_view(access, locale, move || refresh()).into_any(),
-                State::Failed(error) => failed_view(error, locale, move || refresh()).into_any(),
+                State::Blocked(access) => blocked_view(access, locale, refresh).into_any(),
+                State::Failed(error) => failed_view(error, locale, refresh).into_any(),
                 State::Ready(result) => view! {
                     <Outcome result=result.clone() panel />
                     <footer class="lookup__footer">
