@@ -199,17 +199,7 @@ async fn the_other_sidebar_states_have_no_axe_violations() {
 
     host.sign_in(ADA, 101, false).await;
     browser.open_ticket().await;
-    browser.in_app("localStorage.clear(); return null").await;
-    host.latency(15_000).await;
-    browser.load_page().await;
-    browser
-        .wait_for("the loading skeletons", || async {
-            let shown = browser
-                .in_app("return document.querySelector('.skeleton') !== null")
-                .await;
-            (shown == Value::Bool(true)).then_some(())
-        })
-        .await;
+    browser.load_slowly(&host).await;
     assert_no_violations(&browser, &axe, "loading").await;
     host.clear_faults().await;
 
@@ -230,13 +220,7 @@ async fn the_other_sidebar_states_have_no_axe_violations() {
     browser.wait_text("Lea Lead").await;
     assert_no_violations(&browser, &axe, "search results").await;
 
-    browser.open_ticket().await;
-    browser.click_button("Create lead").await;
-    browser.wait_text("You will own this lead.").await;
-    browser.click_button("Create lead").await;
-    browser
-        .wait_sidebar("the lead to be created", |s| s.shows("created in Sell"))
-        .await;
+    browser.create_own_lead().await;
     assert_no_violations(&browser, &axe, "lead created").await;
 
     host.sign_in("ivan@acme.test", 101, false).await;

@@ -625,6 +625,32 @@ impl Browser {
         self.settled().await
     }
 
+    /// Reloads the app with an empty cache while every Sell answer waits 15 s, and waits for the
+    /// card-shaped loading skeletons (`Host::clear_faults` ends the slowness for later loads).
+    pub async fn load_slowly(&self, host: &Host) {
+        self.in_app("localStorage.clear(); return null").await;
+        host.latency(15_000).await;
+        self.load_page().await;
+        self.wait_for("the loading skeletons", || async {
+            let shown = self
+                .in_app("return document.querySelector('.skeleton') !== null")
+                .await;
+            (shown == Value::Bool(true)).then_some(())
+        })
+        .await;
+    }
+
+    /// Opens the create-lead form from the lookup and submits it as prefilled, for settings where the
+    /// agent owns the lead, then waits for "created in Sell".
+    pub async fn create_own_lead(&self) -> Sidebar {
+        self.open_ticket().await;
+        self.click_button("Create lead").await;
+        self.wait_text("You will own this lead.").await;
+        self.click_button("Create lead").await;
+        self.wait_sidebar("the lead to be created", |s| s.shows("created in Sell"))
+            .await
+    }
+
     /// The app's button with this visible name.
     pub async fn button(&self, name: &str) -> Element {
         self.to_app().await;

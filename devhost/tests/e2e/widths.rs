@@ -162,26 +162,10 @@ async fn every_state_fits_the_narrowest_and_widest_tray() {
     browser.wait_text("Lea Lead").await;
     check_widths(&browser, "search-results", &mut failures).await;
     // The new lead's card after creating it (the lead goes to the agent: no owner field).
-    browser.open_ticket().await;
-    browser.click_button("Create lead").await;
-    browser.wait_text("You will own this lead.").await;
-    browser.click_button("Create lead").await;
-    browser
-        .wait_sidebar("the lead to be created", |s| s.shows("created in Sell"))
-        .await;
+    browser.create_own_lead().await;
     check_widths(&browser, "lead-created", &mut failures).await;
     // Loading: a slow Sell keeps the card-shaped skeletons on screen.
-    browser.in_app("localStorage.clear(); return null").await;
-    host.latency(15_000).await;
-    browser.load_page().await;
-    browser
-        .wait_for("the loading skeletons", || async {
-            let shown = browser
-                .in_app("return document.querySelector('.skeleton') !== null")
-                .await;
-            (shown == Value::Bool(true)).then_some(())
-        })
-        .await;
+    browser.load_slowly(&host).await;
     check_widths(&browser, "loading", &mut failures).await;
     host.clear_faults().await;
     browser.close().await;
