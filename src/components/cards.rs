@@ -12,6 +12,7 @@ use sidebar_core::policy::fields::{
 use sidebar_core::sell::model::{Contact, Deal, Lead};
 
 use super::field_list::FieldList;
+use super::show_more::ShowMore;
 use crate::session::use_session;
 
 #[component]
@@ -112,14 +113,7 @@ pub fn DealList(deals: Vec<Deal>, names: Names) -> impl IntoView {
                         .collect_view()
                 })
             }}
-            {move || {
-                let hidden = bounded.with(|b| b.hidden());
-                (hidden > 0).then(|| view! {
-                    <button class="c-btn c-btn--basic" on:click=move |_| bounded.update(|b| b.show_more())>
-                        {ui::show_more(hidden, locale)}
-                    </button>
-                })
-            }}
+            <ShowMore bounded locale />
         </section>
     }
 }

@@ -15,6 +15,7 @@ use sidebar_core::zaf_values::Requester;
 use super::callout::{Callout, Tone};
 use super::cards::{LeadCard, MatchCards};
 use super::manual_search::ManualSearch;
+use super::show_more::ShowMore;
 use super::skeleton::Skeleton;
 use crate::app::Panel;
 use crate::cache::now_ms;
@@ -290,14 +291,7 @@ fn SeveralMatches(summaries: Vec<MatchSummary>, names: sidebar_core::policy::fie
                         }
                     }).collect_view())}
                 </ul>
-                {move || {
-                    let hidden = bounded.with(|b| b.hidden());
-                    (hidden > 0).then(|| view! {
-                        <button class="c-btn c-btn--basic" on:click=move |_| bounded.update(|b| b.show_more())>
-                            {ui::show_more(hidden, locale)}
-                        </button>
-                    })
-                }}
+                <ShowMore bounded locale />
             }
             .into_any(),
         }}

@@ -9,4 +9,5 @@ pub mod lookup_view;
 pub mod manual_search;
 pub mod not_in_zendesk;
 pub mod settings_notice;
+pub mod show_more;
 pub mod skeleton;
