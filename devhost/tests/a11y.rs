@@ -208,16 +208,9 @@ async fn the_other_sidebar_states_have_no_axe_violations() {
     browser.wait_text("Trade show").await;
     assert_no_violations(&browser, &axe, "settings helper").await;
 
-    host.config(json!({"agent": ADA, "ticket": 105, "locale": "en-US",
-        "settings": {"all_agents_access": false, "agents_assign_owner": false, "lead_owners": ""}}))
-        .await;
+    host.sign_in_owning_leads(ADA, 105).await;
     browser.open_ticket().await;
-    let search = browser.field("Search Sell").await;
-    search
-        .send_keys("Lea Lead")
-        .await
-        .expect("typing in the search");
-    browser.wait_text("Lea Lead").await;
+    browser.search_sell("Lea Lead").await;
     assert_no_violations(&browser, &axe, "search results").await;
 
     browser.create_own_lead().await;

@@ -262,6 +262,18 @@ impl Host {
         .await;
     }
 
+    /// `agent` on `ticket` in *Sell users only* mode with no owners and the owner checkbox off: new
+    /// leads go to the agent, so the form has no owner field (settings merge, hence all three).
+    pub async fn sign_in_owning_leads(&self, agent: &str, ticket: u64) {
+        self.config(json!({
+            "agent": agent,
+            "ticket": ticket,
+            "locale": "en-US",
+            "settings": {"all_agents_access": false, "agents_assign_owner": false, "lead_owners": ""},
+        }))
+        .await;
+    }
+
     pub async fn log(&self) -> Vec<SellCall> {
         let log = self.send(reqwest::Method::GET, "/_emu/log", None).await;
         serde_json::from_value(log).expect("the emulator log has the contract's shape")
@@ -623,6 +635,13 @@ impl Browser {
     pub async fn open_ticket(&self) -> Sidebar {
         self.load_page().await;
         self.settled().await
+    }
+
+    /// Types `text` into the sidebar's "Search Sell" field and waits until it shows `text`.
+    pub async fn search_sell(&self, text: &str) -> Sidebar {
+        let search = self.field("Search Sell").await;
+        search.send_keys(text).await.expect("typing in the search");
+        self.wait_text(text).await
     }
 
     /// Reloads the app with an empty cache while every Sell answer waits 15 s, and waits for the

@@ -150,16 +150,9 @@ async fn every_state_fits_the_narrowest_and_widest_tray() {
     check_widths(&browser, "create-lead-errors", &mut failures).await;
     // The agent's own search after nothing was found, with its result. (Settings merge: the owner
     // list's checkbox goes off again, so the lead below goes to the agent.)
-    host.config(serde_json::json!({"agent": "ada@acme.test", "ticket": 105,
-        "settings": {"all_agents_access": false, "agents_assign_owner": false, "lead_owners": ""}}))
-        .await;
+    host.sign_in_owning_leads("ada@acme.test", 105).await;
     browser.open_ticket().await;
-    let search = browser.field("Search Sell").await;
-    search
-        .send_keys("Lea Lead")
-        .await
-        .expect("typing in the search");
-    browser.wait_text("Lea Lead").await;
+    browser.search_sell("Lea Lead").await;
     check_widths(&browser, "search-results", &mut failures).await;
     // The new lead's card after creating it (the lead goes to the agent: no owner field).
     browser.create_own_lead().await;
