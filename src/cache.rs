@@ -1,18 +1,12 @@
 //! A small time-limited cache in `localStorage`, shared by every ticket tab of the app: Zendesk opens a
 //! fresh iframe per ticket, so an in-memory cache alone would make every re-open cost Sell requests.
 //! Entries are scoped to the installation and the agent, so one agent never reads another's results.
+//! How long each kind is kept, and which stored entries are swept out, is `sidebar_core::cache_policy`.
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use sidebar_core::cache_policy::{entry_text, should_drop, sweep_due, Kept, APP_PREFIX, PREFIX, SWEPT_AT_KEY};
 
-/// How long a lookup stays good.
-pub const TTL_MS: f64 = 5.0 * 60.0 * 1000.0;
-/// How long the account's reference lists (users, stages, sources, statuses) stay good. They change
-/// rarely and every ticket needs them, so keeping them longer spares the shared token most of its
-/// requests; a refresh in the sidebar reads them again.
-pub const REFERENCE_TTL_MS: f64 = 30.0 * 60.0 * 1000.0;
-const PREFIX: &str = "sell-sidebar:v1";
-
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Entry<T> {
     at: f64,
     data: T,
@@ -26,27 +20,28 @@ pub struct Cache {
 impl Cache {
     pub fn new(installation: Option<u64>, agent_email: &str) -> Self {
         let installation = installation.map(|i| i.to_string()).unwrap_or_default();
-        Self { scope: format!("{PREFIX}:{installation}:{}", agent_email.trim().to_lowercase()) }
+        Self { scope: format!("{PREFIX}{installation}:{}", agent_email.trim().to_lowercase()) }
     }
 
-    /// The value and its age in ms, if stored and younger than the TTL.
-    pub fn get<T: DeserializeOwned>(&self, key: &str) -> Option<(T, f64)> {
-        self.get_within(key, TTL_MS)
-    }
-
-    /// The value and its age in ms, if stored and younger than `max_age_ms`.
-    pub fn get_within<T: DeserializeOwned>(&self, key: &str, max_age_ms: f64) -> Option<(T, f64)> {
+    /// The value and its age in ms, if stored and younger than its kind's time to live.
+    pub fn get<T: DeserializeOwned>(&self, kept: Kept, key: &str) -> Option<(T, f64)> {
         let text = storage()?.get_item(&self.key(key)).ok()??;
         let entry: Entry<T> = serde_json::from_str(&text).ok()?;
         let age = now_ms() - entry.at;
-        (0.0..max_age_ms).contains(&age).then_some((entry.data, age))
+        (0.0..kept.ttl_ms()).contains(&age).then_some((entry.data, age))
     }
 
-    pub fn put<T: Serialize>(&self, key: &str, data: &T) {
+    pub fn put<T: Serialize>(&self, kept: Kept, key: &str, data: &T) {
         let Some(storage) = storage() else { return };
-        if let Ok(text) = serde_json::to_string(&Entry { at: now_ms(), data }) {
-            // A full storage only costs us the cache, never the view.
-            let _ = storage.set_item(&self.key(key), &text);
+        let Ok(json) = serde_json::to_string(data) else { return };
+        let now = now_ms();
+        let text = entry_text(now + kept.ttl_ms(), now, &json);
+        let key = self.key(key);
+        if storage.set_item(&key, &text).is_err() {
+            // Full: make room from expired entries and try once more. If it still fails, this costs
+            // us the cache, never the view.
+            sweep(&storage, now);
+            let _ = storage.set_item(&key, &text);
         }
     }
 
@@ -56,9 +51,33 @@ impl Cache {
         }
     }
 
+    /// Removes expired entries (any agent's, any installation's) unless that was done a moment ago.
+    pub fn sweep_if_due(&self) {
+        let Some(storage) = storage() else { return };
+        let now = now_ms();
+        let last = storage.get_item(SWEPT_AT_KEY).ok().flatten().and_then(|t| t.parse().ok());
+        if sweep_due(last, now) {
+            sweep(&storage, now);
+        }
+    }
+
     fn key(&self, key: &str) -> String {
         format!("{}:{key}", self.scope)
     }
+}
+
+fn sweep(storage: &web_sys::Storage, now: f64) {
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(APP_PREFIX))
+        .collect();
+    for key in keys {
+        let text = storage.get_item(&key).ok().flatten().unwrap_or_default();
+        if should_drop(&key, &text, now) {
+            let _ = storage.remove_item(&key);
+        }
+    }
+    let _ = storage.set_item(SWEPT_AT_KEY, &now.to_string());
 }
 
 pub fn now_ms() -> f64 {

@@ -14,7 +14,8 @@ use sidebar_core::sell::requests::{self, SellRequest};
 
 use leptos::prelude::{expect_context, GetValue, LocalStorage, StoredValue};
 
-use crate::cache::{now_ms, Cache, REFERENCE_TTL_MS};
+use crate::cache::{now_ms, Cache};
+use sidebar_core::cache_policy::Kept;
 use crate::session::Session;
 
 /// The raw records of one requester's lookup: cached as they came, combined anew each time.
@@ -50,6 +51,7 @@ pub struct SellData {
 impl SellData {
     pub fn new(session: Session) -> Self {
         let cache = Cache::new(session.metadata.installation_id, &session.agent.email);
+        cache.sweep_if_due();
         Self { session, cache }
     }
 
@@ -84,11 +86,11 @@ impl SellData {
 
     /// The agent's pick among several matches of a ticket, kept for a week.
     pub fn remembered(&self, key: &str) -> Option<String> {
-        self.cache.get_within::<String>(key, 7.0 * 24.0 * 3600.0 * 1000.0).map(|(v, _)| v)
+        self.cache.get::<String>(Kept::Pick, key).map(|(v, _)| v)
     }
 
     pub fn remember(&self, key: &str, value: &str) {
-        self.cache.put(key, &value);
+        self.cache.put(Kept::Pick, key, &value);
     }
 
     /// Drops the cached lookups of a requester (after creating a lead for them), whatever the credential.
@@ -116,11 +118,11 @@ impl SellData {
         F: FnOnce() -> Fut,
         Fut: std::future::Future<Output = Result<Vec<T>, SellError>>,
     {
-        if let Some((items, _)) = self.cache.get_within::<Vec<T>>(key, REFERENCE_TTL_MS) {
+        if let Some((items, _)) = self.cache.get::<Vec<T>>(Kept::ReferenceList, key) {
             return Ok(items);
         }
         let items = fetch().await?;
-        self.cache.put(key, &items);
+        self.cache.put(Kept::ReferenceList, key, &items);
         Ok(items)
     }
 
@@ -151,11 +153,11 @@ impl SellData {
         let client = self.session.sell(credential);
         let plan = LookupPlan::for_email(email).ok_or(SellError::NotFound)?;
         let key = lookup_key(credential, plan.email());
-        let (records, fetched_at) = match self.cache.get::<Records>(&key).filter(|_| !fresh) {
+        let (records, fetched_at) = match self.cache.get::<Records>(Kept::Lookup, &key).filter(|_| !fresh) {
             Some((records, age)) => (records, now_ms() - age),
             None => {
                 let records = fetch_records(&client, &plan).await?;
-                self.cache.put(&key, &records);
+                self.cache.put(Kept::Lookup, &key, &records);
                 (records, now_ms())
             }
         };

@@ -6,6 +6,7 @@ pub mod zaf_values;
 pub mod format;
 pub mod i18n;
 pub mod lookup;
+pub mod cache_policy;
 pub mod policy;
 pub mod settings;
 pub mod names;

@@ -15,7 +15,6 @@
 //! between (Dana: two contacts owned by different people), so the outcome is `Several`.
 
 pub mod bounded;
-pub mod cache;
 
 use crate::policy::fields::{contact_display_name, lead_display_name, sort_deals, Names};
 use crate::sell::model::{Contact, ContactId, Deal, DealId, Lead, LeadId, UserId};

@@ -1,0 +1,151 @@
+//! How long the sidebar keeps what it caches in the browser's storage, and which stored entries to
+//! drop. Zendesk opens a new iframe for every ticket, so the cache lives in `localStorage`; nothing
+//! there ever expires by itself, and an agent opening hundreds of tickets a day would fill the origin's
+//! few megabytes within days. A full storage silently turns the cache off, and then every ticket costs
+//! the shared token its requests again. So each entry carries the time it stops being useful, and
+//! expired entries are swept out.
+
+/// What an entry holds, which decides how long it is worth keeping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// A requester's lookup: long enough for an agent hopping between tickets, short enough that a
+    /// change in Sell shows up soon.
+    Lookup,
+    /// The account's users, stages, sources and statuses: they change rarely and every ticket needs
+    /// them; a refresh in the sidebar reads them again.
+    ReferenceList,
+    /// The agent's pick among several matches of a ticket.
+    Pick,
+}
+
+const MINUTE_MS: f64 = 60.0 * 1000.0;
+
+impl Kept {
+    pub fn ttl_ms(self) -> f64 {
+        match self {
+            Kept::Lookup => 5.0 * MINUTE_MS,
+            Kept::ReferenceList => 30.0 * MINUTE_MS,
+            Kept::Pick => 7.0 * 24.0 * 60.0 * MINUTE_MS,
+        }
+    }
+}
+
+/// Every key the app writes starts with this, whatever the version.
+pub const APP_PREFIX: &str = "sell-sidebar:";
+/// The current layout of keys and entries. Entries of other versions are dropped, not read.
+pub const PREFIX: &str = "sell-sidebar:v2:";
+/// Where the time of the last sweep is kept.
+pub const SWEPT_AT_KEY: &str = "sell-sidebar:v2:swept-at";
+/// Sweeping reads every stored entry, so it runs at most this often (every ticket boots the app).
+pub const SWEEP_EVERY_MS: f64 = 10.0 * MINUTE_MS;
+
+/// The stored text of an entry begins with the time it expires, so a sweep reads that without
+/// parsing a users list of two thousand people.
+pub fn entry_text(until_ms: f64, at_ms: f64, data_json: &str) -> String {
+    format!("{{\"until\":{until_ms},\"at\":{at_ms},\"data\":{data_json}}}")
+}
+
+/// `until` of a stored entry, read from the start of its text (see `entry_text`).
+pub fn stored_until(text: &str) -> Option<f64> {
+    let rest = text.strip_prefix("{\"until\":")?;
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')))
+        .unwrap_or(rest.len());
+    rest[..end].parse().ok().filter(|t: &f64| t.is_finite())
+}
+
+/// Whether a stored key and its text should be removed at `now_ms`: the app's entries of another
+/// version, and its entries past their time or unreadable. Other apps' keys are never touched.
+pub fn should_drop(key: &str, text: &str, now_ms: f64) -> bool {
+    if !key.starts_with(APP_PREFIX) || key == SWEPT_AT_KEY {
+        return false;
+    }
+    if !key.starts_with(PREFIX) {
+        return true;
+    }
+    stored_until(text).is_none_or(|until| until <= now_ms)
+}
+
+/// Whether a sweep is due, given the time of the last one (`None`: never, or unreadable).
+pub fn sweep_due(last_ms: Option<f64>, now_ms: f64) -> bool {
+    match last_ms {
+        // A clock set back makes the last sweep look like the future: sweep rather than wait for it.
+        Some(last) => !(0.0..SWEEP_EVERY_MS).contains(&(now_ms - last)),
+        None => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: f64 = 1_800_000_000_000.0;
+
+    #[test]
+    fn each_kind_is_kept_as_long_as_the_sidebar_trusts_it() {
+        assert_eq!(Kept::Lookup.ttl_ms(), 300_000.0);
+        assert_eq!(Kept::ReferenceList.ttl_ms(), 1_800_000.0);
+        assert_eq!(Kept::Pick.ttl_ms(), 604_800_000.0);
+    }
+
+    #[test]
+    fn the_expiry_is_read_back_from_the_start_of_an_entry() {
+        let text = entry_text(NOW + 1.5, NOW, r#"{"leads":[{"id":1,"until":3}]}"#);
+        assert_eq!(stored_until(&text), Some(NOW + 1.5));
+        let parsed: serde_json::Value = serde_json::from_str(&text).expect("an entry is JSON");
+        assert_eq!(parsed["data"]["leads"][0]["id"], 1);
+        assert_eq!(parsed["at"], NOW);
+    }
+
+    #[test]
+    fn unreadable_expiries_are_none() {
+        for text in [
+            "",
+            "{}",
+            r#"{"at":1,"data":2}"#,
+            r#"{"until":"soon"}"#,
+            r#"{"until":}"#,
+            r#"{ "until":5}"#,
+            r#"{"until":1e999}"#,
+            "not json",
+        ] {
+            assert_eq!(stored_until(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn expired_unreadable_and_old_version_entries_are_dropped() {
+        let fresh = entry_text(NOW + 1.0, NOW - 1.0, "1");
+        let expired = entry_text(NOW, NOW - 300_000.0, "1");
+        let key = "sell-sidebar:v2:42:ada@acme.test:lookup:AgentToken:lea@lead-only.test";
+        assert!(!should_drop(key, &fresh, NOW));
+        assert!(should_drop(key, &expired, NOW));
+        assert!(should_drop(key, "{\"at\":1,\"data\":1}", NOW));
+        assert!(should_drop(
+            "sell-sidebar:v1:42:ada@acme.test:users",
+            &fresh,
+            NOW
+        ));
+    }
+
+    #[test]
+    fn other_keys_and_the_sweep_marker_are_left_alone() {
+        for key in [
+            "zendesk:session",
+            "sell-sidebar",
+            "my-sell-sidebar:v1:x",
+            SWEPT_AT_KEY,
+        ] {
+            assert!(!should_drop(key, "{}", NOW), "{key}");
+        }
+    }
+
+    #[test]
+    fn a_sweep_runs_at_most_every_ten_minutes() {
+        assert!(sweep_due(None, NOW));
+        assert!(!sweep_due(Some(NOW), NOW));
+        assert!(!sweep_due(Some(NOW - SWEEP_EVERY_MS + 1.0), NOW));
+        assert!(sweep_due(Some(NOW - SWEEP_EVERY_MS), NOW));
+        assert!(sweep_due(Some(NOW + 60_000.0), NOW), "a clock set back");
+    }
+}
