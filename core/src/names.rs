@@ -121,14 +121,16 @@ fn looks_like_email(word: &str) -> bool {
 
 /// `john.doe+support@x.com` → (`John`, `Doe`); `jd@x.com` → (`""`, `Jd`).
 fn split_email(email: &str) -> (String, String) {
-    let local = email.split('@').next().unwrap_or_default();
-    let local = local.split('+').next().unwrap_or_default();
+    let whole_local = email.split('@').next().unwrap_or_default();
+    let local = whole_local.split('+').next().unwrap_or_default();
     let words: Vec<String> = local
         .split(['.', '_', '-'])
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
         .map(capitalize_if_lowercase)
         .collect();
     match words.as_slice() {
+        // Nothing name-like (`123@x.com`, `+tag@x.com`): the address's own text, as Sell needs a last name.
+        [] if local.is_empty() => (String::new(), whole_local.to_string()),
         [] => (String::new(), local.to_string()),
         [single] => (String::new(), single.clone()),
         [init @ .., last] => (init.join(" "), last.clone()),
@@ -193,7 +195,7 @@ mod tests {
 
     #[test]
     fn a_non_empty_name_always_yields_a_last_name() {
-        for raw in ["x", "de", "van der", "a b", "Ω", "🙂", "a,", ",b", "jr."] {
+        for raw in ["x", "de", "van der", "a b", "Ω", "🙂", "a,", ",b", "jr.", "+@.", "+tag@x.com", "123@x.com"] {
             let (_, last) = split_name(raw);
             assert!(!last.is_empty(), "{raw:?} gave no last name");
         }
