@@ -28,13 +28,13 @@ impl Cache {
         let text = storage()?.get_item(&self.key(key)).ok()??;
         let entry: Entry<T> = serde_json::from_str(&text).ok()?;
         let age = now_ms() - entry.at;
-        (0.0..kept.ttl_ms()).contains(&age).then_some((entry.data, age))
+        (0.0..kept.ttl_ms() as f64).contains(&age).then_some((entry.data, age))
     }
 
     pub fn put<T: Serialize>(&self, kept: Kept, key: &str, data: &T) {
         let Some(storage) = storage() else { return };
         let Ok(json) = serde_json::to_string(data) else { return };
-        let now = now_ms();
+        let now = whole_ms();
         let text = entry_text(now + kept.ttl_ms(), now, &json);
         let key = self.key(key);
         if storage.set_item(&key, &text).is_err() {
@@ -54,7 +54,7 @@ impl Cache {
     /// Removes expired entries (any agent's, any installation's) unless that was done a moment ago.
     pub fn sweep_if_due(&self) {
         let Some(storage) = storage() else { return };
-        let now = now_ms();
+        let now = whole_ms();
         let last = storage.get_item(SWEPT_AT_KEY).ok().flatten().and_then(|t| t.parse().ok());
         if sweep_due(last, now) {
             sweep(&storage, now);
@@ -66,7 +66,7 @@ impl Cache {
     }
 }
 
-fn sweep(storage: &web_sys::Storage, now: f64) {
+fn sweep(storage: &web_sys::Storage, now: u64) {
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|key| key.starts_with(APP_PREFIX))
@@ -82,6 +82,11 @@ fn sweep(storage: &web_sys::Storage, now: f64) {
 
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
+}
+
+/// Now in whole ms, as the stored entries keep it (see `cache_policy::entry_text`).
+fn whole_ms() -> u64 {
+    now_ms() as u64
 }
 
 fn storage() -> Option<web_sys::Storage> {

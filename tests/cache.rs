@@ -31,10 +31,10 @@ fn set(key: &str, value: &str) {
 
 /// An old-version entry, an expired one, a pick good for a minute more and another script's key.
 fn seed() {
-    let now = js_sys::Date::now();
+    let now = js_sys::Date::now() as u64;
     set(OLD_VERSION, r#"{"at":1,"data":[]}"#);
-    set(EXPIRED, &entry_text(now - 1.0, now - 300_001.0, "{}"));
-    set(PICK, &entry_text(now + 60_000.0, now, "\"lead:1\""));
+    set(EXPIRED, &entry_text(now - 1, now - 300_001, "{}"));
+    set(PICK, &entry_text(now + 60_000, now, "\"lead:1\""));
     set(OTHER, "kept");
 }
 
@@ -76,7 +76,7 @@ async fn booting_sweeps_out_expired_and_old_entries_only() {
 async fn no_sweep_runs_within_ten_minutes_of_the_last() {
     clear_storage();
     seed();
-    set(SWEPT_AT_KEY, &js_sys::Date::now().to_string());
+    set(SWEPT_AT_KEY, &(js_sys::Date::now() as u64).to_string());
     boot().await;
     assert!(get(EXPIRED).is_some(), "left for the next sweep");
     assert!(get(OLD_VERSION).is_some(), "left for the next sweep");
@@ -86,7 +86,7 @@ async fn no_sweep_runs_within_ten_minutes_of_the_last() {
 async fn a_full_storage_is_swept_and_the_entry_written_again() {
     clear_storage();
     seed();
-    set(SWEPT_AT_KEY, &js_sys::Date::now().to_string());
+    set(SWEPT_AT_KEY, &(js_sys::Date::now() as u64).to_string());
     // The first write of a lookup fails as a full storage does; everything else writes normally.
     js_sys::eval(
         "window.__realSetItem = Storage.prototype.setItem;

@@ -18,14 +18,14 @@ pub enum Kept {
     Pick,
 }
 
-const MINUTE_MS: f64 = 60.0 * 1000.0;
+const MINUTE_MS: u64 = 60 * 1000;
 
 impl Kept {
-    pub fn ttl_ms(self) -> f64 {
+    pub fn ttl_ms(self) -> u64 {
         match self {
-            Kept::Lookup => 5.0 * MINUTE_MS,
-            Kept::ReferenceList => 30.0 * MINUTE_MS,
-            Kept::Pick => 7.0 * 24.0 * 60.0 * MINUTE_MS,
+            Kept::Lookup => 5 * MINUTE_MS,
+            Kept::ReferenceList => 30 * MINUTE_MS,
+            Kept::Pick => 7 * 24 * 60 * MINUTE_MS,
         }
     }
 }
@@ -37,26 +37,25 @@ pub const PREFIX: &str = "sell-sidebar:v2:";
 /// Where the time of the last sweep is kept.
 pub const SWEPT_AT_KEY: &str = "sell-sidebar:v2:swept-at";
 /// Sweeping reads every stored entry, so it runs at most this often (every ticket boots the app).
-pub const SWEEP_EVERY_MS: f64 = 10.0 * MINUTE_MS;
+pub const SWEEP_EVERY_MS: u64 = 10 * MINUTE_MS;
 
 /// The stored text of an entry begins with the time it expires, so a sweep reads that without
-/// parsing a users list of two thousand people.
-pub fn entry_text(until_ms: f64, at_ms: f64, data_json: &str) -> String {
+/// parsing a users list of two thousand people. Times are whole milliseconds: writing floats would
+/// compile Rust's float formatting into the app for nothing.
+pub fn entry_text(until_ms: u64, at_ms: u64, data_json: &str) -> String {
     format!("{{\"until\":{until_ms},\"at\":{at_ms},\"data\":{data_json}}}")
 }
 
 /// `until` of a stored entry, read from the start of its text (see `entry_text`).
-pub fn stored_until(text: &str) -> Option<f64> {
+pub fn stored_until(text: &str) -> Option<u64> {
     let rest = text.strip_prefix("{\"until\":")?;
-    let end = rest
-        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')))
-        .unwrap_or(rest.len());
-    rest[..end].parse().ok().filter(|t: &f64| t.is_finite())
+    let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    rest[..end].parse().ok()
 }
 
 /// Whether a stored key and its text should be removed at `now_ms`: the app's entries of another
 /// version, and its entries past their time or unreadable. Other apps' keys are never touched.
-pub fn should_drop(key: &str, text: &str, now_ms: f64) -> bool {
+pub fn should_drop(key: &str, text: &str, now_ms: u64) -> bool {
     if !key.starts_with(APP_PREFIX) || key == SWEPT_AT_KEY {
         return false;
     }
@@ -67,10 +66,10 @@ pub fn should_drop(key: &str, text: &str, now_ms: f64) -> bool {
 }
 
 /// Whether a sweep is due, given the time of the last one (`None`: never, or unreadable).
-pub fn sweep_due(last_ms: Option<f64>, now_ms: f64) -> bool {
+pub fn sweep_due(last_ms: Option<u64>, now_ms: u64) -> bool {
     match last_ms {
         // A clock set back makes the last sweep look like the future: sweep rather than wait for it.
-        Some(last) => !(0.0..SWEEP_EVERY_MS).contains(&(now_ms - last)),
+        Some(last) => now_ms.checked_sub(last).is_none_or(|age| age >= SWEEP_EVERY_MS),
         None => true,
     }
 }
@@ -79,19 +78,19 @@ pub fn sweep_due(last_ms: Option<f64>, now_ms: f64) -> bool {
 mod tests {
     use super::*;
 
-    const NOW: f64 = 1_800_000_000_000.0;
+    const NOW: u64 = 1_800_000_000_000;
 
     #[test]
     fn each_kind_is_kept_as_long_as_the_sidebar_trusts_it() {
-        assert_eq!(Kept::Lookup.ttl_ms(), 300_000.0);
-        assert_eq!(Kept::ReferenceList.ttl_ms(), 1_800_000.0);
-        assert_eq!(Kept::Pick.ttl_ms(), 604_800_000.0);
+        assert_eq!(Kept::Lookup.ttl_ms(), 300_000);
+        assert_eq!(Kept::ReferenceList.ttl_ms(), 1_800_000);
+        assert_eq!(Kept::Pick.ttl_ms(), 604_800_000);
     }
 
     #[test]
     fn the_expiry_is_read_back_from_the_start_of_an_entry() {
-        let text = entry_text(NOW + 1.5, NOW, r#"{"leads":[{"id":1,"until":3}]}"#);
-        assert_eq!(stored_until(&text), Some(NOW + 1.5));
+        let text = entry_text(NOW + 1, NOW, r#"{"leads":[{"id":1,"until":3}]}"#);
+        assert_eq!(stored_until(&text), Some(NOW + 1));
         let parsed: serde_json::Value = serde_json::from_str(&text).expect("an entry is JSON");
         assert_eq!(parsed["data"]["leads"][0]["id"], 1);
         assert_eq!(parsed["at"], NOW);
@@ -106,7 +105,8 @@ mod tests {
             r#"{"until":"soon"}"#,
             r#"{"until":}"#,
             r#"{ "until":5}"#,
-            r#"{"until":1e999}"#,
+            r#"{"until":-5}"#,
+            r#"{"until":99999999999999999999999}"#,
             "not json",
         ] {
             assert_eq!(stored_until(text), None, "{text}");
@@ -115,8 +115,8 @@ mod tests {
 
     #[test]
     fn expired_unreadable_and_old_version_entries_are_dropped() {
-        let fresh = entry_text(NOW + 1.0, NOW - 1.0, "1");
-        let expired = entry_text(NOW, NOW - 300_000.0, "1");
+        let fresh = entry_text(NOW + 1, NOW - 1, "1");
+        let expired = entry_text(NOW, NOW - 300_000, "1");
         let key = "sell-sidebar:v2:42:ada@acme.test:lookup:AgentToken:lea@lead-only.test";
         assert!(!should_drop(key, &fresh, NOW));
         assert!(should_drop(key, &expired, NOW));
@@ -144,8 +144,8 @@ mod tests {
     fn a_sweep_runs_at_most_every_ten_minutes() {
         assert!(sweep_due(None, NOW));
         assert!(!sweep_due(Some(NOW), NOW));
-        assert!(!sweep_due(Some(NOW - SWEEP_EVERY_MS + 1.0), NOW));
+        assert!(!sweep_due(Some(NOW - SWEEP_EVERY_MS + 1), NOW));
         assert!(sweep_due(Some(NOW - SWEEP_EVERY_MS), NOW));
-        assert!(sweep_due(Some(NOW + 60_000.0), NOW), "a clock set back");
+        assert!(sweep_due(Some(NOW + 60_000), NOW), "a clock set back");
     }
 }
