@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use devhost::host::{serve, HostOptions, RunningHost};
 use fantoccini::Locator;
-use harness::{Browser, Host};
+use harness::{Browser, Host, OpenCosts, RATE_WINDOW};
 use serde_json::{json, Value};
 
 const ADA: &str = "ada@acme.test";
@@ -129,9 +129,6 @@ fn copy_dir(from: &Path, to: &Path) {
 
 // ------------------------------------------------------------------------------ requests per ticket
 
-/// Forgets every cached lookup but keeps the reference lists, as after opening other tickets.
-const FORGET_LOOKUPS: &str = "Object.keys(localStorage).filter(k => k.includes(':lookup:')).forEach(k => localStorage.removeItem(k)); return null";
-
 async fn request_counts() -> Value {
     let host = Host::start().await;
     let browser = Browser::open(&host).await;
@@ -139,28 +136,7 @@ async fn request_counts() -> Value {
     for (agent, all_agents) in [(ADA, true), (ADA, false), (NORA, false)] {
         for ticket in TICKETS {
             host.sign_in(agent, ticket, all_agents).await;
-            browser.open_ticket().await;
-            browser
-                .in_app("localStorage.clear(); sessionStorage.clear(); return null")
-                .await;
-            // A fresh rate-limit window, so no 429 retry from the open above counts.
-            tokio::time::sleep(RATE_WINDOW).await;
-            host.clear_log().await;
-            browser.open_ticket().await;
-            // Requests the app might still make after drawing count too.
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            let cold = host.log().await;
-            host.clear_log().await;
-            browser.open_ticket().await;
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            let warm = host.log().await;
-            // In a running session: this requester never looked up, the reference lists cached.
-            browser.in_app(FORGET_LOOKUPS).await;
-            tokio::time::sleep(RATE_WINDOW).await;
-            host.clear_log().await;
-            browser.open_ticket().await;
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            let session = host.log().await;
+            let OpenCosts { cold, warm, session, .. } = host.open_costs(&browser).await;
             eprintln!(
                 "requests: {agent} all_agents={all_agents} #{ticket}: cold {}, session {}, warm {}",
                 cold.len(),
@@ -209,10 +185,6 @@ const PROBE_JS: &str = r#"(function () {
 
 /// What a page of the temp dist gets as its first element, so the probe runs before anything else.
 const PROBE_TAG: &str = "<script src=\"bench-probe.js\"></script>";
-
-/// Sell allows 10 requests per token per second and the emulator enforces it: a run starts in a
-/// fresh window so one run's requests don't make the next one wait for 429 retries.
-const RATE_WINDOW: Duration = Duration::from_millis(1_100);
 
 #[derive(Clone, Copy, PartialEq)]
 enum Page {
@@ -301,6 +273,7 @@ async fn time_one(browser: &Browser, page: Page, nonce: u64) -> Option<f64> {
     if page == Page::AppCold {
         browser.in_app("localStorage.clear(); return null").await;
     }
+    // A fresh rate-limit window, so one run's requests don't make the next one wait for 429 retries.
     if page != Page::AppWarm {
         tokio::time::sleep(RATE_WINDOW).await;
     }

@@ -77,17 +77,6 @@ async fn assert_no_violations_but(browser: &Browser, axe: &str, state: &str, ski
     );
 }
 
-/// The host only stores typed settings, so the bad value goes into the metadata the page hands the
-/// app at its next handshake (as Support would pass whatever the installation holds).
-async fn reinstall_with_access_setting(browser: &Browser, value: &str) {
-    let script = format!(
-        "return window.__devhost.reinstall().then(() => {{ \
-           window.__devhost.payload.metadata.settings.all_agents_access = {}; }})",
-        json!(value)
-    );
-    browser.in_page(&script).await;
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_lookup_state_has_no_axe_violations() {
     let axe = axe_source();
@@ -145,7 +134,7 @@ async fn every_lookup_state_has_no_axe_violations() {
 
     host.sign_in(ADA, 101, false).await;
     browser.open_ticket().await;
-    reinstall_with_access_setting(&browser, "maybe").await;
+    browser.reinstall_with_access_setting("maybe").await;
     browser.wait_text("all_agents_access").await;
     // Its level-one heading has a test of its own below.
     assert_no_violations_but(&browser, &axe, "not configured", &["page-has-heading-one"]).await;
@@ -159,7 +148,7 @@ async fn the_not_configured_notice_has_a_level_one_heading() {
     host.sign_in(ADA, 101, false).await;
     let browser = Browser::open(&host).await;
     browser.open_ticket().await;
-    reinstall_with_access_setting(&browser, "maybe").await;
+    browser.reinstall_with_access_setting("maybe").await;
     browser.wait_text("all_agents_access").await;
     assert_no_violations(&browser, &axe, "not configured").await;
     browser.close().await;

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use harness::{describe, Browser, Host, Sidebar};
+use harness::{describe, Browser, Host, OpenCosts, Sidebar};
 use support::{
     as_rendered, PreparedHost, ADA, INSTALL_XSS_TRAP, NORA, READ_XSS_EVIDENCE, XSS_PAYLOADS,
 };
@@ -197,8 +197,7 @@ fn string_at(record: &Value, keys: &[&str]) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn script_payloads_in_sell_records_and_the_requester_never_run_and_read_as_text() {
     let host = PreparedHost::start("xss", poison_lea_bea_and_carl).await;
-    let placeholder = Host::start().await;
-    let browser = Browser::open(&placeholder).await;
+    let browser = Browser::open(&host).await;
     let state: Value = reqwest::get(host.url("/_emu/state"))
         .await
         .expect("state")
@@ -209,7 +208,7 @@ async fn script_payloads_in_sell_records_and_the_requester_never_run_and_read_as
     // Lea's lead: every string a payload.
     host.config(json!({"agent": ADA, "ticket": 101, "locale": "en-US", "settings": all_fields()}))
         .await;
-    host.open_ticket(&browser).await;
+    browser.open_ticket().await;
     let text = assert_inert(&browser, "Lea's poisoned lead", Some("Refresh")).await;
     let lead = state["leads"]
         .as_array()
@@ -233,7 +232,7 @@ async fn script_payloads_in_sell_records_and_the_requester_never_run_and_read_as
 
     // Carl: contact, organization and deals.
     host.config(json!({"ticket": 102})).await;
-    host.open_ticket(&browser).await;
+    browser.open_ticket().await;
     let text = assert_inert(
         &browser,
         "Carl's poisoned contact and deals",
@@ -258,12 +257,12 @@ async fn script_payloads_in_sell_records_and_the_requester_never_run_and_read_as
 
     // Bea: a poisoned lead and a poisoned contact side by side.
     host.config(json!({"ticket": 103})).await;
-    host.open_ticket(&browser).await;
+    browser.open_ticket().await;
     assert_inert(&browser, "Bea's poisoned lead and contact", Some("Refresh")).await;
 
     // The seed's own payload lead (ticket 107), and its requester name.
     host.config(json!({"ticket": 107})).await;
-    host.open_ticket(&browser).await;
+    browser.open_ticket().await;
     assert_inert(&browser, "ticket 107", Some("Refresh")).await;
 
     // Leads made through the Sell API, one per payload, all with one email: the matches list, then
@@ -305,7 +304,7 @@ async fn script_payloads_in_sell_records_and_the_requester_never_run_and_read_as
         "requester_override": {"email": "many@xss.test", "name": requester_name},
     }))
     .await;
-    let shown = host.open_ticket(&browser).await;
+    let shown = browser.open_ticket().await;
     assert!(
         shown.records.len() <= SELL_PAGE,
         "a bounded list: {:?}",
@@ -327,7 +326,7 @@ async fn script_payloads_in_sell_records_and_the_requester_never_run_and_read_as
         "requester_override": {"email": "nobody-xss@none.test", "name": requester_name},
     }))
     .await;
-    let shown = host.open_ticket(&browser).await;
+    let shown = browser.open_ticket().await;
     assert!(shown.has_button("Create lead"), "{:?}", shown.buttons);
     browser.in_app(INSTALL_XSS_TRAP).await;
     browser.click_button("Create lead").await;
@@ -654,12 +653,20 @@ async fn watch_log(host: &Host, span: Duration) -> Vec<(Duration, harness::SellC
     seen
 }
 
-/// Time between the first and the last attempt at the leads-by-email request.
+/// When each attempt at the leads-by-email request was seen.
 fn leads_attempts(seen: &[(Duration, harness::SellCall)]) -> Vec<Duration> {
     seen.iter()
         .filter(|(_, c)| c.path == "/v2/leads")
         .map(|(at, _)| *at)
         .collect()
+}
+
+/// The leads request was tried `MAX_ATTEMPTS` times, the first and last at least `min_spread` apart.
+fn assert_retried_over(seen: &[(Duration, harness::SellCall)], min_spread: Duration, why: &str) {
+    let leads = leads_attempts(seen);
+    assert_eq!(leads.len(), MAX_ATTEMPTS, "{why}: leads tried {} times", leads.len());
+    let spread = leads[leads.len() - 1] - leads[0];
+    assert!(spread >= min_spread, "{why}: retries {spread:?} apart in all");
 }
 
 async fn storm(retry_after: Option<u64>) -> (Vec<(Duration, harness::SellCall)>, Sidebar) {
@@ -706,37 +713,15 @@ async fn a_429_storm_costs_a_bounded_number_of_requests_with_backoff() {
         describe(&calls)
     );
     assert!(calls.iter().all(|c| c.status == 429));
-    let leads = leads_attempts(&seen);
-    assert_eq!(
-        leads.len(),
-        MAX_ATTEMPTS,
-        "leads tried {} times",
-        leads.len()
-    );
     // Backoff 1 s, then 2 s (measured at a 50 ms poll).
-    let spread = leads[leads.len() - 1] - leads[0];
-    assert!(
-        spread >= Duration::from_millis(2_700),
-        "retries {spread:?} apart in all"
-    );
+    assert_retried_over(&seen, Duration::from_millis(2_700), "backoff");
     assert!(shown.records.is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_429_storm_with_retry_after_waits_as_told_or_gives_up_at_once() {
     let (seen, _) = storm(Some(2)).await;
-    let leads = leads_attempts(&seen);
-    assert_eq!(
-        leads.len(),
-        MAX_ATTEMPTS,
-        "leads tried {} times",
-        leads.len()
-    );
-    let spread = leads[leads.len() - 1] - leads[0];
-    assert!(
-        spread >= Duration::from_millis(3_700),
-        "Retry-After: 2 honoured twice: {spread:?}"
-    );
+    assert_retried_over(&seen, Duration::from_millis(3_700), "Retry-After: 2 honoured twice");
 
     // Longer than the app waits silently: no retry, the agent is told at once.
     let (seen, _) = storm(Some(60)).await;
@@ -865,19 +850,7 @@ async fn a_sell_user_stays_within_the_request_budget_cold_and_warm() {
     let mut over = Vec::new();
     for ticket in 101..=108 {
         host.sign_in(NORA, ticket, false).await;
-        browser.load_page().await;
-        browser.settled().await;
-        host.clear_log().await;
-        browser
-            .in_app("localStorage.clear(); sessionStorage.clear(); return null")
-            .await;
-        browser.open_ticket().await;
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        let cold = host.log().await;
-        host.clear_log().await;
-        browser.open_ticket().await;
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        let warm = host.log().await;
+        let OpenCosts { cold, warm, .. } = host.open_costs(&browser).await;
         println!("Nora #{ticket}: cold {}, warm {}", cold.len(), warm.len());
         if cold.len() > budget::COLD_REQUESTS_BUDGET || warm.len() > budget::WARM_REQUESTS_BUDGET {
             over.push(format!(

@@ -155,6 +155,18 @@ impl Drop for Host {
     }
 }
 
+/// Longer than Sell's one-second rate-limit window (10 requests per second per token).
+pub const RATE_WINDOW: Duration = Duration::from_millis(1_100);
+
+/// The Sell requests of one ticket's opens (`Host::open_costs`).
+pub struct OpenCosts {
+    pub cold: Vec<SellCall>,
+    pub warm: Vec<SellCall>,
+    pub session: Vec<SellCall>,
+    /// The sidebar the warm open showed.
+    pub warm_view: Sidebar,
+}
+
 /// One request the emulator answered (`/_emu/log`).
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct SellCall {
@@ -206,7 +218,8 @@ impl Host {
 
     /// A host with these options (e.g. `app_url` for the app under `zcli apps:server`); the port is
     /// taken as given, so pass 0 for a free one.
-    // Used by devhost/tests/zcli_marketplace.rs, not by every binary that includes the harness.
+    // Used by zcli_marketplace.rs and the hostile suite's PreparedHost, not by every binary that
+    // includes the harness.
     #[allow(dead_code)]
     pub async fn start_with(options: HostOptions) -> Host {
         let running = serve(options)
@@ -281,6 +294,40 @@ impl Host {
 
     pub async fn clear_log(&self) {
         self.send(reqwest::Method::DELETE, "/_emu/log", None).await;
+    }
+
+    /// What opening the signed-in ticket costs in Sell requests, counted at the emulator: cold (empty
+    /// storage), warm (opened again at once, a fresh iframe as Zendesk makes one) and in a session (this
+    /// requester's lookup forgotten, the account's reference lists kept, as after other tickets).
+    /// Each counted open starts in a fresh Sell rate-limit window, so a 429 retry caused by the open
+    /// before it doesn't count against it; requests made just after drawing count too.
+    // Used by the request-count checks (e2e, hostile) and the bench, not by every includer.
+    #[allow(dead_code)]
+    pub async fn open_costs(&self, browser: &Browser) -> OpenCosts {
+        const LATE: Duration = Duration::from_millis(400);
+        browser.load_page().await;
+        browser.settled().await;
+        browser
+            .in_app("localStorage.clear(); sessionStorage.clear(); return null")
+            .await;
+        tokio::time::sleep(RATE_WINDOW).await;
+        self.clear_log().await;
+        browser.open_ticket().await;
+        tokio::time::sleep(LATE).await;
+        let cold = self.log().await;
+        self.clear_log().await;
+        let warm_view = browser.open_ticket().await;
+        tokio::time::sleep(LATE).await;
+        let warm = self.log().await;
+        browser
+            .in_app("Object.keys(localStorage).filter(k => k.includes(':lookup:')).forEach(k => localStorage.removeItem(k)); return null")
+            .await;
+        tokio::time::sleep(RATE_WINDOW).await;
+        self.clear_log().await;
+        browser.open_ticket().await;
+        tokio::time::sleep(LATE).await;
+        let session = self.log().await;
+        OpenCosts { cold, warm, session, warm_view }
     }
 
     pub async fn state(&self) -> Value {
@@ -566,6 +613,18 @@ impl Browser {
     }
 
     /// Runs `script` in the agent page's document.
+    /// Reinstalls the app with `all_agents_access` set to any JSON value. The host only stores typed
+    /// settings, so the value goes into the metadata the page hands the app at its next handshake (as
+    /// Support would pass whatever the installation holds).
+    pub async fn reinstall_with_access_setting(&self, value: &str) {
+        let script = format!(
+            "return window.__devhost.reinstall().then(() => {{ \
+               window.__devhost.payload.metadata.settings.all_agents_access = {}; }})",
+            json!(value)
+        );
+        self.in_page(&script).await;
+    }
+
     pub async fn in_page(&self, script: &str) -> Value {
         self.to_page().await;
         self.client

@@ -3,7 +3,7 @@
 //! looked up) within the 4; warm (the same ticket again within the cache's 5 minutes, a fresh
 //! iframe as Zendesk makes one) nothing at all.
 
-use crate::harness::{describe, Browser, Host};
+use crate::harness::{describe, Browser, Host, OpenCosts};
 
 const TICKETS: [u64; 8] = [101, 102, 103, 104, 105, 106, 107, 108];
 
@@ -31,38 +31,13 @@ fn session_budget(ticket: u64) -> usize {
     }
 }
 
-/// Longer than Sell's one-second rate-limit window.
-const RATE_WINDOW: std::time::Duration = std::time::Duration::from_millis(1_100);
-
-/// Forgets every cached lookup but keeps the reference lists, as after opening other tickets.
-const FORGET_LOOKUPS: &str = "Object.keys(localStorage).filter(k => k.includes(':lookup:')).forEach(k => localStorage.removeItem(k)); return null";
-
 async fn count_requests(all_agents: bool) {
     let host = Host::start().await;
     let browser = Browser::open(&host).await;
     let mut table = Vec::new();
     for ticket in TICKETS {
         host.sign_in("ada@acme.test", ticket, all_agents).await;
-        browser.load_page().await;
-        browser.settled().await;
-        // Cold: nothing cached for this agent.
-        browser.in_app("localStorage.clear(); return null").await;
-        // Each measured open starts in a fresh Sell rate-limit window (10 per second per token), so a
-        // 429 retry caused by the open before it doesn't count against this one.
-        tokio::time::sleep(RATE_WINDOW).await;
-        host.clear_log().await;
-        browser.open_ticket().await;
-        let cold = host.log().await;
-        host.clear_log().await;
-        let warm_view = browser.open_ticket().await;
-        // The warm open must stay silent, also just after it has drawn (no late refetch).
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        let warm = host.log().await;
-        browser.in_app(FORGET_LOOKUPS).await;
-        tokio::time::sleep(RATE_WINDOW).await;
-        host.clear_log().await;
-        browser.open_ticket().await;
-        let session = host.log().await;
+        let OpenCosts { cold, warm, session, warm_view } = host.open_costs(&browser).await;
         println!(
             "all_agents_access={all_agents} ticket #{ticket}: cold {} requests, in a session {}, warm {} ({:?})",
             cold.len(),

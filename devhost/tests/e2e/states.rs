@@ -273,17 +273,6 @@ async fn no_access_inactive_and_german_agents_see_why() {
     browser.close().await;
 }
 
-/// The host only stores typed settings, so the bad value is put into the metadata the page hands
-/// the app at its next handshake (as Support would pass whatever the installation holds).
-pub(crate) async fn reinstall_with_access_setting(browser: &Browser, value: &str) {
-    let script = format!(
-        "return window.__devhost.reinstall().then(() => {{ \
-           window.__devhost.payload.metadata.settings.all_agents_access = {}; }})",
-        json!(value)
-    );
-    browser.in_page(&script).await;
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreadable_access_setting_stops_the_app_with_a_notice_for_admin_and_agent() {
     let host = Host::start().await;
@@ -292,7 +281,7 @@ async fn an_unreadable_access_setting_stops_the_app_with_a_notice_for_admin_and_
     browser.open_ticket().await;
     host.clear_log().await;
 
-    reinstall_with_access_setting(&browser, "maybe").await;
+    browser.reinstall_with_access_setting("maybe").await;
     let shown = browser.wait_text("all_agents_access").await;
     assert!(
         shown.callouts.iter().any(|c| c == "Sell isn't set up yet"),
@@ -303,7 +292,7 @@ async fn an_unreadable_access_setting_stops_the_app_with_a_notice_for_admin_and_
     browser.screenshot("state-not-configured-admin").await;
 
     host.config(json!({"agent": NORA})).await;
-    reinstall_with_access_setting(&browser, "maybe").await;
+    browser.reinstall_with_access_setting("maybe").await;
     let shown = browser
         .wait_text("Ask your Zendesk admin to finish the app's settings.")
         .await;

@@ -4,7 +4,6 @@
 use serde_json::Value;
 
 use crate::harness::{Browser, Host};
-use crate::states::reinstall_with_access_setting;
 
 const WIDTHS: [u32; 2] = [260, 720];
 
@@ -118,7 +117,7 @@ async fn every_state_fits_the_narrowest_and_widest_tray() {
     ] {
         host.sign_in(agent, 101, false).await;
         browser.load_page().await;
-        reinstall_with_access_setting(&browser, "maybe").await;
+        browser.reinstall_with_access_setting("maybe").await;
         browser.wait_text(shown).await;
         check_widths(&browser, state, &mut failures).await;
     }

@@ -4,28 +4,32 @@
 
 use std::path::PathBuf;
 
-use devhost::host::{serve, HostOptions, RunningHost};
-use fantoccini::Locator;
+use devhost::host::HostOptions;
 use serde_json::{json, Value};
 
-use crate::harness::{app_dist, Browser, Host, Sidebar};
+use crate::harness::{app_dist, Host};
 
 pub const ADA: &str = "ada@acme.test";
 pub const NORA: &str = "nora@acme.test";
 
 /// A dev host whose emulator starts from a state file (`--state-file`), for data the Sell API of the
-/// emulator cannot create. Driven over HTTP like the harness's `Host`.
+/// emulator cannot create; used as the harness's `Host` (deref). The file goes when it does.
 pub struct PreparedHost {
-    pub running: RunningHost,
-    http: reqwest::Client,
+    host: Host,
     state_file: PathBuf,
 }
 
 impl Drop for PreparedHost {
     fn drop(&mut self) {
-        self.running.handle.abort();
         let _ = std::fs::remove_file(&self.state_file);
         let _ = std::fs::remove_file(self.state_file.with_extension("tmp"));
+    }
+}
+
+impl std::ops::Deref for PreparedHost {
+    type Target = Host;
+    fn deref(&self) -> &Host {
+        &self.host
     }
 }
 
@@ -38,53 +42,14 @@ impl PreparedHost {
         let state_file =
             std::env::temp_dir().join(format!("sell-sidebar-{name}-{}.json", std::process::id()));
         std::fs::write(&state_file, store.to_string()).expect("writing the prepared state");
-        let running = serve(HostOptions {
+        let host = Host::start_with(HostOptions {
             port: 0,
             app_dir: app_dist(),
             state_file: Some(state_file.clone()),
             ..HostOptions::default()
         })
-        .await
-        .expect("the prepared host starts");
-        PreparedHost {
-            running,
-            http: reqwest::Client::new(),
-            state_file,
-        }
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("http://{}{}", self.running.addr, path)
-    }
-
-    pub async fn config(&self, patch: Value) {
-        let response = self
-            .http
-            .post(self.url("/_host/config"))
-            .json(&patch)
-            .send()
-            .await
-            .expect("the host takes the config");
-        assert!(response.status().is_success(), "config {patch} refused");
-    }
-
-    /// Loads this host's agent page in `browser` and waits for the lookup to finish.
-    pub async fn open_ticket(&self, browser: &Browser) -> Sidebar {
-        browser
-            .client
-            .goto(&self.url("/"))
-            .await
-            .expect("the agent page loads");
-        browser
-            .wait_for("the app's iframe", || async {
-                browser
-                    .client
-                    .find(Locator::Css("iframe[title='Zendesk Sell app']"))
-                    .await
-                    .ok()
-            })
-            .await;
-        browser.settled().await
+        .await;
+        PreparedHost { host, state_file }
     }
 }
 
