@@ -2,6 +2,8 @@
 //! boot (at most every ten minutes) and when the storage is full, never other keys.
 //! Run by `cargo xtask test` (wasm-bindgen-test-runner + chromedriver).
 
+// Shared with the other browser tests; this file uses a part of it.
+#[allow(dead_code)]
 mod support;
 
 use sell_sidebar::app::App;

@@ -28,7 +28,8 @@ enum State {
     NoEmail,
     Blocked(Access),
     Failed(SellError),
-    Ready(LookupResult),
+    // Boxed: far larger than the other states.
+    Ready(Box<LookupResult>),
 }
 
 #[component]
@@ -72,7 +73,7 @@ pub fn LookupPanel(
                 return;
             }
             state.set(match data.lookup(&access, &email, skip_cache).await {
-                Ok(result) => State::Ready(result),
+                Ok(result) => State::Ready(Box::new(result)),
                 Err(e) => State::Failed(e),
             });
             refreshing.set(false);
@@ -134,7 +135,7 @@ pub fn LookupPanel(
                 State::Blocked(access) => blocked_view(access, locale, refresh).into_any(),
                 State::Failed(error) => failed_view(error, locale, refresh).into_any(),
                 State::Ready(result) => view! {
-                    <Outcome result=result.clone() panel />
+                    <Outcome result=(*result).clone() panel />
                     <footer class="lookup__footer">
                         <span class="muted">{move || format::relative_minutes(((now.get() - result.fetched_at) / 60_000.0).max(0.0) as u64, locale)}</span>
                         <button

@@ -20,7 +20,8 @@ const MAX_RESULTS: usize = 20;
 enum Found {
     Idle,
     Searching,
-    Results(SearchResult),
+    // Boxed: far larger than the other states.
+    Results(Box<SearchResult>),
     Failed(String),
 }
 
@@ -53,7 +54,7 @@ pub fn ManualSearch() -> impl IntoView {
             let result = data.search(&access, &text).await;
             if generation.get_untracked() == mine {
                 found.set(match result {
-                    Ok(r) => Found::Results(r),
+                    Ok(r) => Found::Results(Box::new(r)),
                     Err(e) => Found::Failed(e.message(locale)),
                 });
             }
@@ -82,6 +83,7 @@ pub fn ManualSearch() -> impl IntoView {
                 view! { <p class="muted" role="status">{Msg::SearchNoResults.text(locale)}</p> }.into_any()
             }
             Found::Results(r) => {
+                let r = *r;
                 // Bounded: a broad search may match thousands; show the first batch.
                 let names = r.names.clone();
                 let leads: Vec<_> = r.leads.into_iter().take(MAX_RESULTS).collect();
