@@ -304,30 +304,30 @@ impl Host {
     // Used by the request-count checks (e2e, hostile) and the bench, not by every includer.
     #[allow(dead_code)]
     pub async fn open_costs(&self, browser: &Browser) -> OpenCosts {
-        const LATE: Duration = Duration::from_millis(400);
         browser.load_page().await;
         browser.settled().await;
         browser
             .in_app("localStorage.clear(); sessionStorage.clear(); return null")
             .await;
         tokio::time::sleep(RATE_WINDOW).await;
-        self.clear_log().await;
-        browser.open_ticket().await;
-        tokio::time::sleep(LATE).await;
-        let cold = self.log().await;
-        self.clear_log().await;
-        let warm_view = browser.open_ticket().await;
-        tokio::time::sleep(LATE).await;
-        let warm = self.log().await;
+        let (cold, _) = self.counted_open(browser).await;
+        let (warm, warm_view) = self.counted_open(browser).await;
         browser
             .in_app("Object.keys(localStorage).filter(k => k.includes(':lookup:')).forEach(k => localStorage.removeItem(k)); return null")
             .await;
         tokio::time::sleep(RATE_WINDOW).await;
-        self.clear_log().await;
-        browser.open_ticket().await;
-        tokio::time::sleep(LATE).await;
-        let session = self.log().await;
+        let (session, _) = self.counted_open(browser).await;
         OpenCosts { cold, warm, session, warm_view }
+    }
+
+    /// The Sell requests of one open of the ticket, and what it showed.
+    #[allow(dead_code)]
+    async fn counted_open(&self, browser: &Browser) -> (Vec<SellCall>, Sidebar) {
+        self.clear_log().await;
+        let shown = browser.open_ticket().await;
+        // Requests the app might still make just after drawing count too.
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        (self.log().await, shown)
     }
 
     pub async fn state(&self) -> Value {
