@@ -25,3 +25,6 @@ mod widths;
 
 #[path = "e2e/create_lead.rs"]
 mod create_lead;
+
+#[path = "e2e/requester_change.rs"]
+mod requester_change;

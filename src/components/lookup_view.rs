@@ -44,15 +44,22 @@ pub fn LookupPanel(
     let state = RwSignal::new(State::Loading);
     // A refresh keeps the old cards on screen; the button says it is working meanwhile.
     let refreshing = RwSignal::new(false);
-    // Bumped on refresh / retry; `fresh` skips the cache.
+    // Bumped on refresh / retry; `fresh` makes that one lookup skip the cache.
     let fresh = RwSignal::new(false);
     let reload = RwSignal::new(0u32);
+    // Only the newest lookup may draw: when the requester changes while a lookup is on its way, its
+    // late answer must not show the previous person's records under the new one.
+    let generation = RwSignal::new(0u64);
 
     Effect::new(move |_| {
         reload.track();
         let email = requester.with(|r| r.email.clone());
         let data = data.clone();
         let skip_cache = fresh.get_untracked();
+        fresh.set(false);
+        let mine = generation.get_untracked() + 1;
+        generation.set(mine);
+        let newest = move || generation.try_get_untracked() == Some(mine);
         spawn_local(async move {
             let Some(email) = email else {
                 state.set(State::NoEmail);
@@ -67,12 +74,19 @@ pub fn LookupPanel(
                 data.forget_reference_lists();
             }
             let access = data.access().await;
+            if !newest() {
+                return;
+            }
             if !access.sees_customer_data() {
                 state.set(State::Blocked(access));
                 refreshing.set(false);
                 return;
             }
-            state.set(match data.lookup(&access, &email, skip_cache).await {
+            let outcome = data.lookup(&access, &email, skip_cache).await;
+            if !newest() {
+                return;
+            }
+            state.set(match outcome {
                 Ok(result) => State::Ready(Box::new(result)),
                 Err(e) => State::Failed(e),
             });

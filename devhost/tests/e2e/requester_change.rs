@@ -1,0 +1,105 @@
+//! The requester changes while the ticket is open (`ticket.requester.email.changed`): the sidebar shows
+//! the new requester only, however late the answers for the previous one arrive; and a refresh before
+//! doesn't make every later lookup skip the cache.
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::harness::{describe, Browser, Host};
+
+const ADA: &str = "ada@acme.test";
+const CARL_CONTACT: &str = "Contact: Carl Contact";
+const LEA_LEAD: &str = "Lead: Lea Lead";
+
+/// Edits the ticket's requester email in the page's toolbar form, which tells the app as Support does.
+async fn change_requester_email(browser: &Browser, email: &str) {
+    let script = format!(
+        "document.getElementById('requester-email').value = {}; \
+         document.getElementById('requester-form').requestSubmit(); return null",
+        json!(email)
+    );
+    browser.in_page(&script).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_late_answer_for_the_previous_requester_never_replaces_the_new_one() {
+    let host = Host::start().await;
+    host.sign_in(ADA, 102, true).await;
+    let browser = Browser::open(&host).await;
+    // Carl's lookup and the account's lists are now cached; Lea's are not.
+    let shown = browser.open_ticket().await;
+    assert!(shown.records.iter().any(|r| r == CARL_CONTACT), "{:?}", shown.records);
+
+    // Lea's ticket, every Sell answer 3 s late: her lookup is on its way when the requester becomes
+    // Carl, whose lookup is cached and shows at once.
+    host.sign_in(ADA, 101, true).await;
+    host.latency(3_000).await;
+    browser.load_page().await;
+    browser
+        .wait_for("Lea's lookup under way", || async {
+            let loading = browser.in_app("return document.querySelector('.skeleton') !== null").await;
+            (loading == Value::Bool(true)).then_some(())
+        })
+        .await;
+    change_requester_email(&browser, "carl@deals.test").await;
+    browser
+        .wait_sidebar("Carl, from the cache", |s| s.records.iter().any(|r| r == CARL_CONTACT))
+        .await;
+
+    // Wait until Sell has answered every request of Lea's lookup, then a moment for drawing.
+    browser
+        .wait_for("Lea's lookup answered", || async {
+            let lea_asked = host.log().await.iter().any(|c| c.query.as_deref().unwrap_or_default().contains("lea"));
+            lea_asked.then_some(())
+        })
+        .await;
+    tokio::time::sleep(Duration::from_secs(8)).await;
+    let shown = browser.sidebar().await;
+    host.latency(0).await;
+    assert!(
+        shown.records.iter().any(|r| r == CARL_CONTACT) && !shown.records.iter().any(|r| r == LEA_LEAD),
+        "the sidebar must show the requester now on the ticket (Carl), not Lea: {:?}\n{}\nSell calls:{}",
+        shown.records,
+        shown.text,
+        describe(&host.log().await)
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_refresh_a_new_requester_still_comes_from_the_cache() {
+    let host = Host::start().await;
+    host.sign_in(ADA, 102, true).await;
+    let browser = Browser::open(&host).await;
+    browser.open_ticket().await;
+    host.sign_in(ADA, 101, true).await;
+    browser.open_ticket().await;
+    // Both lookups cached. Refresh Lea (asks Sell again, as it should).
+    host.clear_log().await;
+    browser.click_button("Refresh").await;
+    browser
+        .wait_for("the refresh's requests", || async {
+            (!host.log().await.is_empty()).then_some(())
+        })
+        .await;
+    browser.settled().await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    host.clear_log().await;
+    change_requester_email(&browser, "carl@deals.test").await;
+    let shown = browser
+        .wait_sidebar("Carl", |s| s.records.iter().any(|r| r == CARL_CONTACT))
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The refresh dropped the account's lists on purpose (a refresh re-reads them), so one may be read
+    // again; Carl's lookup itself is cached.
+    let calls: Vec<_> = host.log().await.into_iter().filter(|c| c.is_customer_data()).collect();
+    assert!(
+        calls.is_empty(),
+        "Carl was looked up a moment ago, yet the change asked Sell for him again:{}\n{:?}",
+        describe(&calls),
+        shown.records
+    );
+    browser.close().await;
+}
