@@ -104,20 +104,31 @@ fn Sidebar(session: Session) -> impl IntoView {
     .into_any()
 }
 
-/// The ticket's requester can change while it is open: follow `ticket.requester.email.changed`.
+/// The ticket's requester can change while it is open: Support says so with
+/// `ticket.requester.id.changed` (another person) or `ticket.requester.email.changed` (the same person's
+/// address edited), possibly both for one change.
 fn follow_requester(session: &Session, requester: RwSignal<Requester>) {
-    let zaf = session.zaf.clone();
-    let subscription = session.zaf.on("ticket.requester.email.changed", move |_| {
-        let zaf = zaf.clone();
-        spawn_local(async move {
-            if let Ok(ticket) = zaf.ticket().await {
-                requester.set(ticket.requester);
-            }
+    for event in ["ticket.requester.id.changed", "ticket.requester.email.changed"] {
+        let zaf = session.zaf.clone();
+        let subscription = session.zaf.on(event, move |_| {
+            let zaf = zaf.clone();
+            spawn_local(async move {
+                if let Ok(ticket) = zaf.ticket().await {
+                    // Only a real change looks the requester up: two events for one change cost one lookup.
+                    requester.maybe_update(|current| {
+                        let changed = *current != ticket.requester;
+                        if changed {
+                            *current = ticket.requester;
+                        }
+                        changed
+                    });
+                }
+            });
         });
-    });
-    // Kept for the component's lifetime; dropping it unsubscribes.
-    if let Ok(sub) = subscription {
-        let _ = StoredValue::new_local(sub);
+        // Kept for the component's lifetime; dropping it unsubscribes.
+        if let Ok(sub) = subscription {
+            let _ = StoredValue::new_local(sub);
+        }
     }
 }
 

@@ -39,14 +39,18 @@ impl Default for AppSettings {
     }
 }
 
-/// The requester as the agent edited it on the open ticket (the page fires
-/// `ticket.requester.email.changed` when it changes).
+/// The requester as the agent changed it on the open ticket: the same person's email edited (the page
+/// fires `ticket.requester.email.changed`), or another person put in (with `id`; the page fires
+/// `ticket.requester.id.changed`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RequesterOverride {
     pub email: String,
     #[serde(default)]
     pub name: Option<String>,
+    /// Another person's Support user id; `None`: the ticket's own requester.
+    #[serde(default)]
+    pub id: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

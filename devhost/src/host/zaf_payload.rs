@@ -109,8 +109,12 @@ pub fn metadata_json(settings: &AppSettings) -> Value {
 }
 
 fn requester_json(config: &HostConfig, ticket: &Ticket) -> Value {
-    let seeded = &ticket.requester;
     let edited = config.requester_override.as_ref();
+    // Another seeded person put in as the requester brings their own phone and locale.
+    let seeded = edited
+        .and_then(|r| r.id)
+        .and_then(|id| TICKETS.iter().map(|t| &t.requester).find(|p| p.id == id))
+        .unwrap_or(&ticket.requester);
     json!({
         "id": seeded.id,
         "name": edited.and_then(|r| r.name.as_deref()).unwrap_or(seeded.name),
@@ -148,6 +152,10 @@ pub fn catalog_json() -> Value {
             "id": t.id.0, "subject": t.subject, "requester": t.requester.name,
         })).collect::<Vec<_>>(),
         "locales": super::fixtures::LOCALES,
+        // The people the toolbar can make the requester of the open ticket.
+        "requesters": TICKETS.iter().map(|t| json!({
+            "id": t.requester.id, "name": t.requester.name, "email": t.requester.email,
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -218,6 +226,7 @@ mod tests {
         edited.requester_override = Some(RequesterOverride {
             email: "carl.new@deals.test".into(),
             name: None,
+            id: None,
         });
         let payload = payload_for(&edited).unwrap();
         assert_eq!(
@@ -233,6 +242,25 @@ mod tests {
             json!("carl.new@deals.test")
         );
         assert_eq!(payload.data["ticket.requester.name"], json!("Carl Contact"));
+    }
+
+    #[test]
+    fn another_person_as_requester_brings_their_own_details() {
+        let mut replaced = config("ada@acme.test", 102);
+        replaced.requester_override = Some(RequesterOverride {
+            email: "lea@lead-only.test".into(),
+            name: Some("Lea Lead".into()),
+            id: Some(5101),
+        });
+        let payload = payload_for(&replaced).unwrap();
+        let requester = &payload.data["ticket.requester"];
+        assert_eq!(requester["id"], json!(5101));
+        assert_eq!(requester["name"], json!("Lea Lead"));
+        assert_eq!(requester["phone"], json!("+1 555 0101"));
+        assert_eq!(payload.data["ticket.requester.id"], json!(5101));
+        assert_eq!(payload.data["ticket.id"], json!(102), "still Carl's ticket");
+        let people = catalog_json()["requesters"].as_array().cloned().unwrap_or_default();
+        assert!(people.iter().any(|p| p["id"] == json!(5101) && p["email"] == json!("lea@lead-only.test")));
     }
 
     #[test]

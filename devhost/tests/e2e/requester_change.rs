@@ -1,6 +1,7 @@
-//! The requester changes while the ticket is open (`ticket.requester.email.changed`): the sidebar shows
-//! the new requester only, however late the answers for the previous one arrive; and a refresh before
-//! doesn't make every later lookup skip the cache.
+//! The requester changes while the ticket is open: another person put in (`ticket.requester.id.changed`)
+//! or the email edited (`ticket.requester.email.changed`). The sidebar shows the new requester only,
+//! however late the answers for the previous one arrive; and a refresh before doesn't make every later
+//! lookup skip the cache.
 
 use std::time::Duration;
 
@@ -20,6 +21,40 @@ async fn change_requester_email(browser: &Browser, email: &str) {
         json!(email)
     );
     browser.in_page(&script).await;
+}
+
+/// Puts another seeded person in as the requester with the page's toolbar, as an agent does in Support.
+async fn replace_requester(browser: &Browser, support_user_id: u64) {
+    let script = format!(
+        "document.getElementById('replace-requester').value = '{support_user_id}'; \
+         document.getElementById('replace-requester-button').click(); return null"
+    );
+    browser.in_page(&script).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_person_as_requester_is_looked_up_in_their_place() {
+    let host = Host::start().await;
+    host.sign_in(ADA, 101, true).await;
+    let browser = Browser::open(&host).await;
+    let shown = browser.open_ticket().await;
+    assert_eq!(shown.records, [LEA_LEAD]);
+    // Carl Contact (Support user 5102) becomes the requester of Lea's ticket.
+    replace_requester(&browser, 5102).await;
+    let shown = browser
+        .wait_sidebar("Carl in Lea's place", |s| {
+            s.records.iter().any(|r| r == CARL_CONTACT) && s.shows("Carl Contact") && s.shows("carl@deals.test")
+        })
+        .await;
+    assert!(!shown.records.iter().any(|r| r == LEA_LEAD), "{:?}", shown.records);
+    let events = browser
+        .in_page("return JSON.stringify(window.__devhost.protocolLog)")
+        .await;
+    assert!(
+        events.as_str().unwrap_or_default().contains("ticket.requester.id.changed"),
+        "the page told the app as Support does: {events}"
+    );
+    browser.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

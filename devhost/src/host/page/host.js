@@ -366,6 +366,14 @@
         tickets.appendChild(option);
       });
     }
+    const people = document.getElementById('replace-requester');
+    if (people.options.length === 0) {
+      catalog.requesters.forEach(function (person) {
+        const option = el('option', null, person.name + ' <' + person.email + '>');
+        option.value = String(person.id);
+        people.appendChild(option);
+      });
+    }
     agents.value = config.agent;
     tickets.value = String(config.ticket);
     document.getElementById('locale-select').value = config.locale || '';
@@ -451,8 +459,17 @@
       const email = document.getElementById('requester-email').value.trim();
       changeRequester({ email: email }, 'Requester email changed to ' + email);
     });
+    document.getElementById('replace-requester-button').addEventListener('click', function () {
+      const id = Number(document.getElementById('replace-requester').value);
+      const person = state.catalog.requesters.find(function (p) { return p.id === id; });
+      if (!person) return;
+      changeRequester({ email: person.email, name: person.name, id: person.id },
+        'Requester replaced by ' + person.name, 'ticket.requester.id.changed');
+    });
     document.getElementById('restore-requester').addEventListener('click', function () {
-      changeRequester(null, 'Requester restored');
+      const current = state.config && state.config.requester_override;
+      changeRequester(null, 'Requester restored',
+        current && current.id ? 'ticket.requester.id.changed' : 'ticket.requester.email.changed');
     });
 
     const tray = document.getElementById('apps-tray');
@@ -499,12 +516,17 @@
     });
   }
 
-  /** Changes the requester without reloading the app, then tells it as Support does. */
-  function changeRequester(override, reason) {
+  /**
+   * Changes the requester without reloading the app, then tells it as Support does: an edited email
+   * fires `ticket.requester.email.changed`, another person `ticket.requester.id.changed`.
+   */
+  function changeRequester(override, reason, eventName) {
+    const name = eventName || 'ticket.requester.email.changed';
+    const path = name.replace(/\.changed$/, '');
     return saveConfig({ requester_override: override })
       .then(function () { payloadReady = loadPayload(); return payloadReady; })
       .then(function (payload) {
-        sendEvent('ticket.requester.email.changed', payload.data['ticket.requester.email']);
+        sendEvent(name, payload.data[path]);
         setStatus(reason);
       })
       .catch(failed);
