@@ -175,6 +175,10 @@ async fn the_create_lead_form_has_no_axe_violations() {
         .expect("typing in the owner field");
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_no_violations(&browser, &axe, "create-lead form, owner list open").await;
+    // Another person put in as the requester while the form is open: the notice with "Start over".
+    browser.replace_requester(5102).await;
+    browser.wait_text("The requester changed").await;
+    assert_no_violations(&browser, &axe, "create-lead form, requester changed").await;
     browser.close().await;
 }
 

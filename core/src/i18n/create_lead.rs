@@ -67,6 +67,22 @@ pub fn lead_source_conflict(conflict: &SourceConflict, locale: Locale) -> String
     }
 }
 
+/// Above the form when the ticket's requester changed while it was open; `None`: Support named nobody.
+pub fn requester_changed(filled_for: Option<&str>, now: Option<&str>, locale: Locale) -> String {
+    let (filled_for, now) = match locale {
+        Locale::En => (filled_for.unwrap_or("the previous requester"), now.unwrap_or("nobody")),
+        Locale::De => (filled_for.unwrap_or("den vorherigen Anfragenden"), now.unwrap_or("niemand")),
+    };
+    match locale {
+        Locale::En => format!(
+            "The ticket's requester is now {now}. This form still holds what was filled in for {filled_for}; start over to fill it in for {now} instead."
+        ),
+        Locale::De => format!(
+            "Anfragende Person des Tickets ist jetzt {now}. Dieses Formular enthält noch die Angaben für {filled_for}; beginnen Sie neu, um es stattdessen für {now} auszufüllen."
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +106,8 @@ mod tests {
                     "Zendesk Support",
                 ),
                 (lead_source_conflict(&conflict, locale), "Zendesk Support"),
+                (requester_changed(Some("Lea Lead"), Some("Carl Contact"), locale), "Carl Contact"),
+                (requester_changed(Some("Lea Lead"), Some("Carl Contact"), locale), "Lea Lead"),
             ]
         };
         for ((en, arg), (de, _)) in texts(Locale::En).into_iter().zip(texts(Locale::De)) {

@@ -72,6 +72,24 @@ pub fn prefill(ticket: &TicketInfo, locale: Locale) -> LeadDraft {
     }
 }
 
+/// The requester as the form names them when they changed while it was open: their name, else their
+/// email; `None` when Support gives neither.
+pub fn requester_label(name: Option<&str>, email: Option<&str>) -> Option<String> {
+    [name, email]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// Whether the ticket's requester is another one than the form was filled in for (Support can change
+/// it while the form is open). Emails compare as addresses do in practice: trimmed, any case.
+pub fn requester_moved(filled_for: Option<&str>, now: Option<&str>) -> bool {
+    let key = |email: Option<&str>| email.map(|e| e.trim().to_lowercase()).unwrap_or_default();
+    key(filled_for) != key(now)
+}
+
 fn ticket_description(ticket_id: Option<u64>, subject: Option<&str>, locale: Locale) -> String {
     let subject = subject.map(str::trim).filter(|s| !s.is_empty());
     match (locale, ticket_id, subject) {
@@ -154,6 +172,22 @@ impl FieldError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_requester_change_is_an_other_address() {
+        assert!(!requester_moved(Some("Lea@Lead-Only.test "), Some("lea@lead-only.test")));
+        assert!(requester_moved(Some("lea@lead-only.test"), Some("carl@deals.test")));
+        assert!(requester_moved(None, Some("carl@deals.test")));
+        assert!(!requester_moved(None, None));
+        assert!(!requester_moved(Some(" "), None));
+    }
+
+    #[test]
+    fn the_requester_is_named_by_name_else_email() {
+        assert_eq!(requester_label(Some("Lea Lead"), Some("lea@x.test")).as_deref(), Some("Lea Lead"));
+        assert_eq!(requester_label(Some("  "), Some("lea@x.test")).as_deref(), Some("lea@x.test"));
+        assert_eq!(requester_label(None, None), None);
+    }
 
     fn ticket() -> TicketInfo {
         TicketInfo {

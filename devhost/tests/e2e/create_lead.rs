@@ -444,3 +444,41 @@ async fn a_lead_for_the_requester_shows_once_after_the_lookup_finds_it() {
     assert!(shown.shows("created in Sell"), "{}", shown.text);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_requester_change_while_the_form_is_open_keeps_the_typing_until_start_over() {
+    let host = Host::start().await;
+    let browser = Browser::open(&host).await;
+    open_form(&host, &browser, ADA, false, json!({})).await;
+    assert_eq!(value_of(&browser, "Last name").await, "Here");
+    retype(&browser, "Description", "Asked about 40 seats").await;
+
+    // Carl Contact (Support user 5102) is put in as the requester while the form is open.
+    browser.replace_requester(5102).await;
+    let shown = browser
+        .wait_sidebar("the requester-changed notice", |s| {
+            s.callouts.iter().any(|c| c == "The requester changed")
+        })
+        .await;
+    assert!(shown.shows("Carl Contact") && shown.shows("Nobody Here"), "{}", shown.text);
+    assert_eq!(value_of(&browser, "Last name").await, "Here", "nothing is replaced unasked");
+    assert_eq!(value_of(&browser, "Description").await, "Asked about 40 seats");
+
+    // By keyboard (the notice sits under the page's sticky tray header, where a mouse click lands on it).
+    browser
+        .button("Start over")
+        .await
+        .send_keys(ENTER)
+        .await
+        .expect("Enter on Start over");
+    browser
+        .wait_sidebar("the notice to go", |s| {
+            !s.callouts.iter().any(|c| c == "The requester changed")
+        })
+        .await;
+    assert_eq!(value_of(&browser, "First name").await, "Carl");
+    assert_eq!(value_of(&browser, "Last name").await, "Contact");
+    assert_eq!(value_of(&browser, "Email").await, "carl@deals.test");
+    assert_eq!(value_of(&browser, "Phone").await, "+49 30 1234567");
+    browser.close().await;
+}

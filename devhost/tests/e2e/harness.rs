@@ -625,6 +625,29 @@ impl Browser {
         self.in_page(&script).await;
     }
 
+    /// Edits the ticket's requester email in the page's toolbar, which tells the app as Support does
+    /// (`ticket.requester.email.changed`).
+    #[allow(dead_code)]
+    pub async fn change_requester_email(&self, email: &str) {
+        let script = format!(
+            "document.getElementById('requester-email').value = {}; \
+             document.getElementById('requester-form').requestSubmit(); return null",
+            json!(email)
+        );
+        self.in_page(&script).await;
+    }
+
+    /// Puts another seeded person in as the ticket's requester with the page's toolbar, as an agent
+    /// does in Support (`ticket.requester.id.changed`).
+    #[allow(dead_code)]
+    pub async fn replace_requester(&self, support_user_id: u64) {
+        let script = format!(
+            "document.getElementById('replace-requester').value = '{support_user_id}'; \
+             document.getElementById('replace-requester-button').click(); return null"
+        );
+        self.in_page(&script).await;
+    }
+
     pub async fn in_page(&self, script: &str) -> Value {
         self.to_page().await;
         self.client

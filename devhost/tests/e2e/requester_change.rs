@@ -5,32 +5,13 @@
 
 use std::time::Duration;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::harness::{describe, Browser, Host};
 
 const ADA: &str = "ada@acme.test";
 const CARL_CONTACT: &str = "Contact: Carl Contact";
 const LEA_LEAD: &str = "Lead: Lea Lead";
-
-/// Edits the ticket's requester email in the page's toolbar form, which tells the app as Support does.
-async fn change_requester_email(browser: &Browser, email: &str) {
-    let script = format!(
-        "document.getElementById('requester-email').value = {}; \
-         document.getElementById('requester-form').requestSubmit(); return null",
-        json!(email)
-    );
-    browser.in_page(&script).await;
-}
-
-/// Puts another seeded person in as the requester with the page's toolbar, as an agent does in Support.
-async fn replace_requester(browser: &Browser, support_user_id: u64) {
-    let script = format!(
-        "document.getElementById('replace-requester').value = '{support_user_id}'; \
-         document.getElementById('replace-requester-button').click(); return null"
-    );
-    browser.in_page(&script).await;
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn another_person_as_requester_is_looked_up_in_their_place() {
@@ -40,7 +21,7 @@ async fn another_person_as_requester_is_looked_up_in_their_place() {
     let shown = browser.open_ticket().await;
     assert_eq!(shown.records, [LEA_LEAD]);
     // Carl Contact (Support user 5102) becomes the requester of Lea's ticket.
-    replace_requester(&browser, 5102).await;
+    browser.replace_requester(5102).await;
     let shown = browser
         .wait_sidebar("Carl in Lea's place", |s| {
             s.records.iter().any(|r| r == CARL_CONTACT) && s.shows("Carl Contact") && s.shows("carl@deals.test")
@@ -77,7 +58,7 @@ async fn a_late_answer_for_the_previous_requester_never_replaces_the_new_one() {
             (loading == Value::Bool(true)).then_some(())
         })
         .await;
-    change_requester_email(&browser, "carl@deals.test").await;
+    browser.change_requester_email("carl@deals.test").await;
     browser
         .wait_sidebar("Carl, from the cache", |s| s.records.iter().any(|r| r == CARL_CONTACT))
         .await;
@@ -122,7 +103,7 @@ async fn after_a_refresh_a_new_requester_still_comes_from_the_cache() {
     tokio::time::sleep(Duration::from_millis(500)).await;
 
     host.clear_log().await;
-    change_requester_email(&browser, "carl@deals.test").await;
+    browser.change_requester_email("carl@deals.test").await;
     let shown = browser
         .wait_sidebar("Carl", |s| s.records.iter().any(|r| r == CARL_CONTACT))
         .await;

@@ -3,12 +3,13 @@
 //! and the submit button (secondary until the agent touches the form, as Garden asks).
 
 use leptos::prelude::*;
-use sidebar_core::i18n::create_lead::{lead_goes_to_pool, lead_status_problem_admin};
+use sidebar_core::i18n::create_lead::{lead_goes_to_pool, lead_status_problem_admin, requester_changed};
 use sidebar_core::i18n::settings::{owner_problem_admin, owner_problem_agent};
 use sidebar_core::i18n::ui::{self, Msg};
 use sidebar_core::i18n::Locale;
 use sidebar_core::lead_form::{
-    self, escape_closes_panel, prefill, validate, FieldError, FormField, Intent, LeadDraft, Phase,
+    self, escape_closes_panel, prefill, requester_label, requester_moved, validate, FieldError, FormField, Intent,
+    LeadDraft, Phase,
 };
 use sidebar_core::policy::owner::{FixedBecause, OwnerChoice, OwnerField, OwnerKind};
 use sidebar_core::sell::model::Lead;
@@ -31,22 +32,27 @@ pub fn LeadForm(
     let session = use_session();
     let locale = session.locale;
     let admin = session.agent.is_admin();
-    let ticket = {
-        let r = requester.get_untracked();
-        lead_form::TicketInfo {
-            requester_name: r.name,
-            requester_email: r.email,
-            requester_phone: r.phone,
-            organization_name: session.ticket.organization.as_ref().and_then(|o| o.name.clone()),
-            ticket_id: Some(session.ticket.id),
-            subject: session.ticket.subject.clone(),
+    let prefill_for = {
+        let ticket = session.ticket.clone();
+        move |r: &Requester| {
+            let info = lead_form::TicketInfo {
+                requester_name: r.name.clone(),
+                requester_email: r.email.clone(),
+                requester_phone: r.phone.clone(),
+                organization_name: ticket.organization.as_ref().and_then(|o| o.name.clone()),
+                ticket_id: Some(ticket.id),
+                subject: ticket.subject.clone(),
+            };
+            prefill(&info, locale)
         }
     };
-    let initial = prefill(&ticket, locale);
+    // Who the form was filled in for: the ticket's requester can change while it is open.
+    let filled_for = RwSignal::new(requester.get_untracked());
+    let initial = StoredValue::new(prefill_for(&filled_for.get_untracked()));
     // The form replaces the button that opened it: keyboard focus starts at its first field.
     super::submit::focus_later("lead-first-name");
     let initial_owner = setup.owner_field.initial_owner();
-    let draft = RwSignal::new(initial.clone());
+    let draft = RwSignal::new(initial.get_value());
     let owner = RwSignal::new(initial_owner);
     let interacted = RwSignal::new(false);
     let owner_field = StoredValue::new(setup.owner_field.clone());
@@ -82,7 +88,36 @@ pub fn LeadForm(
         interacted.set(true);
         submission.submit(|| owner_field.with_value(|field| validate(&current_draft(), field)));
     };
-    let changed = move || draft.with_untracked(|d| *d != initial) || owner.get_untracked() != initial_owner;
+    let changed = move || initial.with_value(|i| draft.with_untracked(|d| d != i)) || owner.get_untracked() != initial_owner;
+    let requester_notice = move || {
+        let (before, now) = (filled_for.get(), requester.get());
+        if !requester_moved(before.email.as_deref(), now.email.as_deref()) {
+            return None;
+        }
+        let label = |r: &Requester| requester_label(r.name.as_deref(), r.email.as_deref());
+        let body = requester_changed(label(&before).as_deref(), label(&now).as_deref(), locale);
+        let start_over = {
+            let prefill_for = prefill_for.clone();
+            move |_| {
+                let fresh = prefill_for(&now);
+                initial.set_value(fresh.clone());
+                draft.set(fresh);
+                filled_for.set(now.clone());
+                errors.set(Vec::new());
+                if phase.get_untracked() == Phase::Confirming {
+                    submission.intent(Intent::Edit, true);
+                }
+                super::submit::focus_later("lead-first-name");
+            }
+        };
+        Some(view! {
+            <Callout tone=Tone::Warning title=Msg::FormRequesterChangedTitle.text(locale) body=body>
+                <button type="button" class="c-btn" disabled=move || busy.get() on:click=start_over>
+                    {Msg::FormStartOver.text(locale)}
+                </button>
+            </Callout>
+        })
+    };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ev.key() != "Escape" {
             return;
@@ -115,6 +150,7 @@ pub fn LeadForm(
 
     view! {
         <form class="lead-form" novalidate on:submit=on_submit on:keydown=on_keydown>
+            {requester_notice}
             {field(FormField::FirstName, Msg::FormFirstName, |d| &d.first_name, |d, v| d.first_name = v)}
             {field(FormField::LastName, Msg::FormLastName, |d| &d.last_name, |d, v| d.last_name = v)}
             {field(FormField::OrganizationName, Msg::FormOrganization, |d| &d.organization_name, |d, v| d.organization_name = v)}
