@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::i18n::ui::Msg;
+use sidebar_core::sell::model::Lead;
 use sidebar_core::settings::ProblemScope;
 use sidebar_core::zaf_values::Requester;
 
@@ -64,13 +65,20 @@ fn Sidebar(session: Session) -> impl IntoView {
     let problems = session.settings.clone();
     let field_problems = session.fields.problems.is_empty();
     let requester = RwSignal::new(session.ticket.requester.clone());
-    follow_requester(&session, requester);
+    // A lead created from the form is shown at once, without asking Sell again.
+    let created = RwSignal::new(None);
+    follow_requester(&session, requester, created);
     let data = SellData::new(session.clone());
     provide_context(StoredValue::new_local(session));
     provide_context(StoredValue::new_local(data));
     let panel = RwSignal::new(Panel::Lookup);
-    // A lead created from the form is shown at once, without asking Sell again.
-    let created = RwSignal::new(None);
+    // Made once for the sidebar's lifetime, not per panel: a lead whose creation the agent left by
+    // closing the form still arrives, and shows.
+    let close_form = Callback::new(move |_| panel.set(Panel::Lookup));
+    let lead_created = Callback::new(move |lead| {
+        created.set(Some(lead));
+        panel.set(Panel::Lookup);
+    });
 
     if problems.blocks(ProblemScope::WholeApp) {
         return view! {
@@ -86,14 +94,7 @@ fn Sidebar(session: Session) -> impl IntoView {
         {move || match panel.get() {
             Panel::Lookup => view! { <LookupPanel requester panel created /> }.into_any(),
             Panel::CreateLead => view! {
-                <CreateLeadPanel
-                    requester
-                    on_close=Callback::new(move |_| panel.set(Panel::Lookup))
-                    on_created=Callback::new(move |lead| {
-                        created.set(Some(lead));
-                        panel.set(Panel::Lookup);
-                    })
-                />
+                <CreateLeadPanel requester on_close=close_form on_created=lead_created />
             }
             .into_any(),
         }}
@@ -107,7 +108,7 @@ fn Sidebar(session: Session) -> impl IntoView {
 /// The ticket's requester can change while it is open: Support says so with
 /// `ticket.requester.id.changed` (another person) or `ticket.requester.email.changed` (the same person's
 /// address edited), possibly both for one change.
-fn follow_requester(session: &Session, requester: RwSignal<Requester>) {
+fn follow_requester(session: &Session, requester: RwSignal<Requester>, created: RwSignal<Option<Lead>>) {
     for event in ["ticket.requester.id.changed", "ticket.requester.email.changed"] {
         let zaf = session.zaf.clone();
         let subscription = session.zaf.on(event, move |_| {
@@ -115,13 +116,18 @@ fn follow_requester(session: &Session, requester: RwSignal<Requester>) {
             spawn_local(async move {
                 if let Ok(ticket) = zaf.ticket().await {
                     // Only a real change looks the requester up: two events for one change cost one lookup.
+                    let mut changed = false;
                     requester.maybe_update(|current| {
-                        let changed = *current != ticket.requester;
+                        changed = *current != ticket.requester;
                         if changed {
                             *current = ticket.requester;
                         }
                         changed
                     });
+                    // The lead just created was the previous requester's, not this one's.
+                    if changed {
+                        created.set(None);
+                    }
                 }
             });
         });

@@ -60,8 +60,12 @@ pub fn AdminHelper(on_close: Callback<()>) -> impl IntoView {
     let locale = session.locale;
     let data = use_sell_data();
     let state = RwSignal::new(State::Loading);
+    // Only the newest load may draw: an older, slower answer must not replace a refreshed list.
+    let generation = RwSignal::new(0u64);
     let load = move |fresh: bool| {
         let data = data.clone();
+        let mine = generation.get_untracked() + 1;
+        generation.set(mine);
         // "Refresh" drops the cached lists so Sell is asked again.
         if fresh {
             data.forget_reference_lists();
@@ -77,7 +81,9 @@ pub fn AdminHelper(on_close: Callback<()>) -> impl IntoView {
                 }),
                 (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => State::Failed(e),
             };
-            let _ = state.try_set(result);
+            if generation.try_get_untracked() == Some(mine) {
+                let _ = state.try_set(result);
+            }
         });
     };
     load(false);

@@ -197,7 +197,8 @@ fn failed_view(error: SellError, locale: sidebar_core::i18n::Locale, retry: impl
     let left = RwSignal::new(wait);
     if wait > 0 {
         spawn_local(async move {
-            while left.get_untracked() > 0 {
+            // `try_`: the view (and `left`) may be gone by now, e.g. after the requester changed.
+            while left.try_get_untracked().is_some_and(|n| n > 0) {
                 crate::sell_client::sleep_ms(1_000).await;
                 left.update(|n| *n = n.saturating_sub(1));
             }

@@ -42,7 +42,8 @@ pub fn ManualSearch() -> impl IntoView {
         let data = data.clone();
         spawn_local(async move {
             sleep_ms(DEBOUNCE_MS).await;
-            if generation.get_untracked() != mine {
+            // `try_`: the search box may be gone by now (the form opened, the requester changed).
+            if generation.try_get_untracked() != Some(mine) {
                 return;
             }
             if text.trim().chars().count() < MIN_CHARS {
@@ -52,7 +53,7 @@ pub fn ManualSearch() -> impl IntoView {
             found.set(Found::Searching);
             let access = data.access().await;
             let result = data.search(&access, &text).await;
-            if generation.get_untracked() == mine {
+            if generation.try_get_untracked() == Some(mine) {
                 found.set(match result {
                     Ok(r) => Found::Results(Box::new(r)),
                     Err(e) => Found::Failed(e.message(locale)),

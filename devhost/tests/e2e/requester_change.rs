@@ -119,3 +119,42 @@ async fn after_a_refresh_a_new_requester_still_comes_from_the_cache() {
     );
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_lead_created_for_the_previous_requester_goes_with_them() {
+    let host = Host::start().await;
+    let browser = Browser::open(&host).await;
+    host.sign_in_owning_leads(ADA, 105).await;
+    let shown = browser.create_own_lead().await;
+    assert!(shown.shows("Nobody Here"), "{}", shown.text);
+    browser.replace_requester(5102).await;
+    let shown = browser
+        .wait_sidebar("Carl without Nobody's new lead", |s| {
+            s.records.iter().any(|r| r == CARL_CONTACT) && !s.shows("created in Sell")
+        })
+        .await;
+    assert!(!shown.shows("Nobody Here"), "{}", shown.text);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_requester_change_during_the_retry_countdown_keeps_the_sidebar_working() {
+    let host = Host::start().await;
+    host.sign_in(ADA, 101, true).await;
+    let browser = Browser::open(&host).await;
+    browser.open_ticket().await;
+    browser.in_app("localStorage.clear(); return null").await;
+    // Sell busy for long: the app gives up at once and counts down to its Retry button.
+    host.faults(serde_json::json!([{"path_contains": "/v2/leads", "times": null, "kind": "status", "status": 429, "retry_after": 60}]))
+        .await;
+    browser.open_ticket().await;
+    browser.wait_text("Try again in").await;
+    host.clear_faults().await;
+    browser.replace_requester(5102).await;
+    browser
+        .wait_sidebar("Carl", |s| s.records.iter().any(|r| r == CARL_CONTACT))
+        .await;
+    // Past a tick of the old countdown.
+    tokio::time::sleep(Duration::from_millis(2_500)).await;
+    browser.close().await;
+}

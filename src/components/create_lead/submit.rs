@@ -165,8 +165,11 @@ impl Submission {
             }),
             Step::Create => spawn_local(async move {
                 match create_lead(&data, &session, &access, &lead, &status).await {
-                    // The panel closes and the sidebar shows the new lead.
-                    Ok(created) => on_created.run(created),
+                    // The panel closes and the sidebar shows the new lead (`try_`: the sidebar may be
+                    // gone, the lead is in Sell either way).
+                    Ok(created) => {
+                        let _ = on_created.try_run(created);
+                    }
                     Err(error) => {
                         let on_inputs = error.field_errors();
                         let first = on_inputs.iter().map(|e| e.field).find(|f| *f != FormField::Form);
