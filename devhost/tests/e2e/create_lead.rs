@@ -499,9 +499,7 @@ async fn closing_the_form_while_the_lead_is_created_keeps_the_sidebar_working_an
     let host = Host::start().await;
     let browser = Browser::open(&host).await;
     host.sign_in_owning_leads(ADA, TICKET).await;
-    browser.open_ticket().await;
-    browser.click_button("Create lead").await;
-    browser.wait_text("You will own this lead.").await;
+    browser.open_own_lead_form().await;
     // Every Sell answer 2 s late: the agent leaves the form while the lead is on its way.
     host.latency(2_000).await;
     press(&browser, "Create lead").await;
