@@ -141,7 +141,7 @@ impl SellData {
                 Some(user) => SellUserLookup::Inactive(user.id),
                 None => SellUserLookup::NotFound,
             },
-            Err(_) => SellUserLookup::Failed,
+            Err(error) => SellUserLookup::Failed(error),
         };
         access_for(mode, &email, lookup)
     }

@@ -130,6 +130,24 @@ async fn sell_users_only_without_a_sell_user_requests_no_customer_data() {
 }
 
 #[wasm_bindgen_test]
+async fn sell_users_only_without_a_sell_user_and_without_a_requester_email_offers_nothing_to_use() {
+    clear_storage();
+    let mut setup = Setup {
+        settings: json!({"all_agents_access": false, "lead_status": "New"}),
+        rules: vec![rule("/v2/users", 200, users())],
+        ..Setup::default()
+    };
+    setup.values["currentUser"] = json!({"id": 2, "name": "Zed", "email": "zed@acme.test", "role": "agent", "locale": "en"});
+    setup.values["ticket.requester"] = json!({"id": 9, "name": "Phone Caller", "email": null, "phone": "+1 555 0100"});
+    let fake = FakeZaf::new(setup);
+    let el = mount(&fake);
+    let text = wait_for_text(&el, "No Sell access").await;
+    assert!(text.contains("No Sell access"), "{text}");
+    assert!(el.query_selector("input[type=search]").ok().flatten().is_none(), "no search to use: {text}");
+    assert!(!text.contains("Create lead"), "no lead to create: {text}");
+}
+
+#[wasm_bindgen_test]
 async fn sell_users_only_uses_the_agents_own_token_for_customer_data() {
     clear_storage();
     let mut setup = Setup {

@@ -61,11 +61,6 @@ pub fn LookupPanel(
         generation.set(mine);
         let newest = move || generation.try_get_untracked() == Some(mine);
         spawn_local(async move {
-            let Some(email) = email else {
-                state.set(State::NoEmail);
-                refreshing.set(false);
-                return;
-            };
             // On refresh the old content stays on screen until the new one is there.
             if !matches!(state.get_untracked(), State::Ready(_)) {
                 state.set(State::Loading);
@@ -73,15 +68,26 @@ pub fn LookupPanel(
             if skip_cache {
                 data.forget_reference_lists();
             }
+            // Access first: without it, even the search and "Create lead" of the no-email state are
+            // not the agent's to use.
             let access = data.access().await;
             if !newest() {
                 return;
             }
             if !access.sees_customer_data() {
-                state.set(State::Blocked(access));
+                state.set(match access {
+                    // Why it failed (a refused token is not a lost connection), with its retry.
+                    Access::LookupFailed(error) => State::Failed(error),
+                    access => State::Blocked(access),
+                });
                 refreshing.set(false);
                 return;
             }
+            let Some(email) = email else {
+                state.set(State::NoEmail);
+                refreshing.set(false);
+                return;
+            };
             let outcome = data.lookup(&access, &email, skip_cache).await;
             if !newest() {
                 return;
@@ -146,7 +152,7 @@ pub fn LookupPanel(
                     <CreateLeadButton panel promoted=true />
                 }
                 .into_any(),
-                State::Blocked(access) => blocked_view(access, locale, refresh).into_any(),
+                State::Blocked(access) => blocked_view(access, locale).into_any(),
                 State::Failed(error) => failed_view(error, locale, refresh).into_any(),
                 State::Ready(result) => view! {
                     <Outcome result=(*result).clone() panel />
@@ -168,19 +174,13 @@ pub fn LookupPanel(
     }
 }
 
-fn blocked_view(access: Access, locale: sidebar_core::i18n::Locale, retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn blocked_view(access: Access, locale: sidebar_core::i18n::Locale) -> impl IntoView {
     let (title, body) = match access {
         Access::InactiveSellUser => (Msg::InactiveSellUserTitle, Msg::InactiveSellUserBody),
-        Access::LookupFailed => (Msg::FailedTitle, Msg::ErrNetwork),
         Access::NoAgentEmail => (Msg::NoAgentEmailTitle, Msg::NoAgentEmailBody),
         _ => (Msg::NoSellAccessTitle, Msg::NoSellAccessBody),
     };
-    let can_retry = access == Access::LookupFailed;
-    view! {
-        <Callout tone=Tone::Warning title=title.text(locale) body=body.text(locale)>
-            {can_retry.then(|| view! { <button class="c-btn" on:click=move |_| retry()>{Msg::Retry.text(locale)}</button> }.into_any())}
-        </Callout>
-    }
+    view! { <Callout tone=Tone::Warning title=title.text(locale) body=body.text(locale) /> }
 }
 
 fn failed_view(error: SellError, locale: sidebar_core::i18n::Locale, retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
@@ -190,7 +190,7 @@ fn failed_view(error: SellError, locale: sidebar_core::i18n::Locale, retry: impl
     };
     let (tone, title) = match &error {
         SellError::RateLimited { .. } => (Tone::Warning, Msg::RateLimitedTitle),
-        SellError::Unauthorized => (Tone::Error, Msg::AuthorizeSellTitle),
+        SellError::Unauthorized => (Tone::Error, Msg::AccessRefusedTitle),
         _ => (Tone::Error, Msg::FailedTitle),
     };
     // The retry button waits as long as Sell asked (counting down), so it can't feed a 429 storm.

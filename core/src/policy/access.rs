@@ -5,18 +5,19 @@
 //! Sell itself limits them to the records they may see. Until the agent is known to be an active Sell
 //! user, no customer data is requested at all: only the lookup of the agent's own Sell user.
 
+use crate::sell::error::SellError;
 use crate::sell::model::UserId;
 use crate::settings::AccessMode;
 
 /// What we know about the agent's Sell user, looked up by their Support email.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SellUserLookup {
     NotLookedUp,
     Active(UserId),
     Inactive(UserId),
     NotFound,
-    /// The lookup request failed (network, 5xx, bad token): we can't tell yet.
-    Failed,
+    /// The lookup request failed (network, 5xx, bad token): we can't tell yet; why, for the message.
+    Failed(SellError),
 }
 
 /// What the agent gets to see.
@@ -34,8 +35,9 @@ pub enum Access {
     InactiveSellUser,
     /// *Sell users only*: Support gave no email for the agent, so they can't be matched to Sell.
     NoAgentEmail,
-    /// *Sell users only*: the lookup failed; offer a retry, show nothing meanwhile.
-    LookupFailed,
+    /// *Sell users only*: the lookup failed; say why (a bad token is not a bad connection), offer a
+    /// retry where one can help, show nothing meanwhile.
+    LookupFailed(SellError),
 }
 
 /// The one rule of who sees what. `agent_email` is the Support agent's email as Support reports it.
@@ -54,7 +56,7 @@ pub fn access_for(mode: AccessMode, agent_email: &str, lookup: SellUserLookup) -
                 SellUserLookup::Active(user_id) => Access::AsSellUser { user_id },
                 SellUserLookup::Inactive(_) => Access::InactiveSellUser,
                 SellUserLookup::NotFound => Access::NoSellAccount,
-                SellUserLookup::Failed => Access::LookupFailed,
+                SellUserLookup::Failed(error) => Access::LookupFailed(error),
             }
         }
     }
@@ -124,7 +126,7 @@ pub fn credential_for(access: &Access, purpose: RequestPurpose) -> Option<Creden
             | Access::NoSellAccount
             | Access::InactiveSellUser
             | Access::NoAgentEmail
-            | Access::LookupFailed,
+            | Access::LookupFailed(_),
             _,
         ) => None,
     }
@@ -149,7 +151,7 @@ mod tests {
             (AllAgents, "zed@acme.test", NotFound, Access::AllAgents),
             (AllAgents, "ivan@acme.test", Inactive(UserId(6)), Access::AllAgents),
             (AllAgents, "nora@acme.test", Active(NORA), Access::AllAgents),
-            (AllAgents, "nora@acme.test", Failed, Access::AllAgents),
+            (AllAgents, "nora@acme.test", Failed(SellError::Timeout), Access::AllAgents),
             (AllAgents, "", NotLookedUp, Access::AllAgents),
             // Sell users only: the lookup decides.
             (SellUsersOnly, "nora@acme.test", NotLookedUp, lookup_nora()),
@@ -167,13 +169,18 @@ mod tests {
                 Access::InactiveSellUser,
             ),
             (SellUsersOnly, "zed@acme.test", NotFound, Access::NoSellAccount),
-            (SellUsersOnly, "nora@acme.test", Failed, Access::LookupFailed),
+            (
+                SellUsersOnly,
+                "nora@acme.test",
+                Failed(SellError::Unauthorized),
+                Access::LookupFailed(SellError::Unauthorized),
+            ),
             (SellUsersOnly, "", NotLookedUp, Access::NoAgentEmail),
             (SellUsersOnly, "   ", Active(NORA), Access::NoAgentEmail),
         ];
         for (mode, email, lookup, expected) in cases {
             assert_eq!(
-                access_for(mode, email, lookup),
+                access_for(mode, email, lookup.clone()),
                 expected,
                 "{mode:?} {email:?} {lookup:?}"
             );
@@ -209,7 +216,7 @@ mod tests {
             Access::NoSellAccount,
             Access::InactiveSellUser,
             Access::NoAgentEmail,
-            Access::LookupFailed,
+            Access::LookupFailed(SellError::Timeout),
         ];
         for access in not_yet {
             assert!(!access.sees_customer_data(), "{access:?}");

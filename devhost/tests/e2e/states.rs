@@ -418,3 +418,27 @@ async fn a_failed_user_list_shows_the_lead_and_says_names_are_missing() {
     );
     browser.close().await;
 }
+
+/// *Sell users only*: the agent's Sell user can't be looked up because Sell refuses the installation's
+/// token. That is a setting to fix, not a lost connection: the sidebar says which setting, and a retry
+/// (which can't help until the token is fixed) is not offered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_installation_token_is_named_not_taken_for_a_lost_connection() {
+    let host = Host::start().await;
+    host.faults(json!([{"path_contains": "/v2/users", "method": "GET", "times": null, "kind": "status", "status": 401}]))
+        .await;
+    host.sign_in(NORA, 101, false).await;
+    let browser = Browser::open(&host).await;
+    let shown = browser.open_ticket().await;
+    assert!(
+        shown.callouts.iter().any(|c| c == "Sell refused the app's access"),
+        "{:?}\n{}",
+        shown.callouts,
+        shown.text
+    );
+    assert!(shown.shows("Sell API token"), "names the setting: {}", shown.text);
+    assert!(!shown.shows("Check your connection"), "{}", shown.text);
+    assert!(!shown.has_button("Try again"), "{:?}", shown.buttons);
+    host.clear_faults().await;
+    browser.close().await;
+}

@@ -68,8 +68,7 @@ pub fn CreateLeadPanel(
         match state.get() {
             State::Loading => view! { <Skeleton cards=1 /> }.into_any(),
             State::Ready(setup) => view! { <LeadForm setup requester on_close on_created /> }.into_any(),
-            State::Failed(SetupError::NoAccess(access)) => no_access_view(access, locale).into_any(),
-            State::Failed(SetupError::Sell(error)) => {
+            State::Failed(SetupError::NoAccess(Access::LookupFailed(error)) | SetupError::Sell(error)) => {
                 let retry = load.clone();
                 view! {
                     <Callout tone=Tone::Error title=Msg::FormLoadFailedTitle.text(locale) body=error.message(locale)>
@@ -81,6 +80,7 @@ pub fn CreateLeadPanel(
                 }
                 .into_any()
             }
+            State::Failed(SetupError::NoAccess(access)) => no_access_view(access, locale).into_any(),
         }
     };
 
@@ -122,7 +122,6 @@ fn settings_view(admin: bool, problems: Vec<String>, locale: sidebar_core::i18n:
 fn no_access_view(access: Access, locale: sidebar_core::i18n::Locale) -> impl IntoView {
     let (title, body) = match access {
         Access::InactiveSellUser => (Msg::InactiveSellUserTitle, Msg::InactiveSellUserBody),
-        Access::LookupFailed => (Msg::FailedTitle, Msg::ErrNetwork),
         _ => (Msg::NoSellAccessTitle, Msg::NoSellAccessBody),
     };
     view! { <Callout tone=Tone::Warning title=title.text(locale) body=body.text(locale) /> }
