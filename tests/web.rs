@@ -112,16 +112,21 @@ async fn a_server_error_shows_failed_with_retry() {
     assert!(text.contains("Try again"), "{text}");
 }
 
-#[wasm_bindgen_test]
-async fn sell_users_only_without_a_sell_user_requests_no_customer_data() {
-    clear_storage();
+/// *Sell users only*, the agent Zed, who has no Sell user.
+fn zed_without_sell_access() -> Setup {
     let mut setup = Setup {
         settings: json!({"all_agents_access": false, "lead_status": "New"}),
         rules: vec![rule("/v2/users", 200, users())],
         ..Setup::default()
     };
     setup.values["currentUser"] = json!({"id": 2, "name": "Zed", "email": "zed@acme.test", "role": "agent", "locale": "en"});
-    let fake = FakeZaf::new(setup);
+    setup
+}
+
+#[wasm_bindgen_test]
+async fn sell_users_only_without_a_sell_user_requests_no_customer_data() {
+    clear_storage();
+    let fake = FakeZaf::new(zed_without_sell_access());
     let el = mount(&fake);
     let text = wait_for_text(&el, "No Sell access").await;
     assert!(text.contains("No Sell access"), "{text}");
@@ -132,12 +137,7 @@ async fn sell_users_only_without_a_sell_user_requests_no_customer_data() {
 #[wasm_bindgen_test]
 async fn sell_users_only_without_a_sell_user_and_without_a_requester_email_offers_nothing_to_use() {
     clear_storage();
-    let mut setup = Setup {
-        settings: json!({"all_agents_access": false, "lead_status": "New"}),
-        rules: vec![rule("/v2/users", 200, users())],
-        ..Setup::default()
-    };
-    setup.values["currentUser"] = json!({"id": 2, "name": "Zed", "email": "zed@acme.test", "role": "agent", "locale": "en"});
+    let mut setup = zed_without_sell_access();
     setup.values["ticket.requester"] = json!({"id": 9, "name": "Phone Caller", "email": null, "phone": "+1 555 0100"});
     let fake = FakeZaf::new(setup);
     let el = mount(&fake);
