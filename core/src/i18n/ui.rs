@@ -5,6 +5,7 @@
 //! Sell's own data (record names, Sell's validation messages) is shown as Sell sends it.
 
 use super::Locale;
+use crate::sell::error::Unreadable;
 
 /// Declares `Msg` and `Msg::ALL` from one list, so the tests can walk every text without a list that
 /// could fall out of step with the enum.
@@ -607,6 +608,37 @@ pub fn err_malformed(status: u16, what: &str, locale: Locale) -> String {
     }
 }
 
+/// What was wrong with an unreadable answer, for `err_malformed`.
+pub fn unreadable(what: &Unreadable, locale: Locale) -> String {
+    use Unreadable::*;
+    let text = match (what, locale) {
+        (EmptyAnswer, Locale::En) => "an empty answer",
+        (EmptyAnswer, Locale::De) => "eine leere Antwort",
+        (WebPage, Locale::En) => "a web page instead of data",
+        (WebPage, Locale::De) => "eine Webseite statt Daten",
+        (BrokenJson, Locale::En) => "broken JSON",
+        (BrokenJson, Locale::De) => "fehlerhaftes JSON",
+        (WrongShape, Locale::En) => "data of the wrong shape",
+        (WrongShape, Locale::De) => "Daten in falscher Form",
+        (NoList, Locale::En) => "an answer without a list",
+        (NoList, Locale::De) => "eine Antwort ohne Liste",
+        (NoRecord, Locale::En) => "an answer without a record",
+        (NoRecord, Locale::De) => "eine Antwort ohne Datensatz",
+        (RecordFields { kind }, Locale::En) => {
+            return format!("a {} record with missing or wrong fields", kind.as_deref().unwrap_or("Sell"))
+        }
+        (RecordFields { kind: Some(kind) }, Locale::De) => {
+            return format!("ein Datensatz vom Typ {kind} mit fehlenden oder falschen Feldern")
+        }
+        (RecordFields { kind: None }, Locale::De) => "ein Sell-Datensatz mit fehlenden oder falschen Feldern",
+        (InvalidRequest, Locale::En) => "a request Sell called invalid",
+        (InvalidRequest, Locale::De) => "eine Anfrage, die Sell ungültig nannte",
+        (SuccessAsError, Locale::En) => "a success answer treated as an error",
+        (SuccessAsError, Locale::De) => "eine Erfolgsantwort, als Fehler behandelt",
+    };
+    text.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -622,6 +654,31 @@ mod tests {
         Msg::FieldWebsite,
         Msg::AdminTeam,
     ];
+
+    #[test]
+    fn unreadable_answers_are_described_in_the_agents_language() {
+        use Unreadable::*;
+        let all = [
+            EmptyAnswer,
+            WebPage,
+            BrokenJson,
+            WrongShape,
+            NoList,
+            NoRecord,
+            RecordFields { kind: Some("lead".into()) },
+            RecordFields { kind: None },
+            InvalidRequest,
+            SuccessAsError,
+        ];
+        for what in &all {
+            assert_ne!(unreadable(what, Locale::En), unreadable(what, Locale::De), "{what:?}");
+        }
+        let error = crate::sell::error::SellError::Malformed { status: 502, what: WebPage };
+        let de = error.message(Locale::De);
+        assert!(de.contains("eine Webseite statt Daten") && de.contains("HTTP 502"), "{de}");
+        assert!(error.message(Locale::En).contains("a web page instead of data"));
+        assert!(unreadable(&RecordFields { kind: Some("lead".into()) }, Locale::De).contains("lead"));
+    }
 
     #[test]
     fn every_text_exists_in_both_languages() {

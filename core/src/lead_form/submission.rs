@@ -257,7 +257,7 @@ mod tests {
             (
                 SellError::Malformed {
                     status: 200,
-                    what: "x".into(),
+                    what: crate::sell::error::Unreadable::BrokenJson,
                 },
                 Msg::FormMaybeCreated,
             ),

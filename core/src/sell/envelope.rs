@@ -5,7 +5,7 @@
 //! A list item that doesn't decode is skipped and counted, not fatal: one odd record in Sell must not
 //! hide the requester's other records. A body that isn't the envelope at all is `SellError::Malformed`.
 
-use super::error::SellError;
+use super::error::{SellError, Unreadable};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -94,15 +94,12 @@ fn parse_single(status: u16, body: &str) -> Result<Map<String, Value>, SellError
     if root.get("data").is_some_and(Value::is_object) {
         Ok(root)
     } else {
-        Err(malformed(status, "an answer without a record"))
+        Err(malformed(status, Unreadable::NoRecord))
     }
 }
 
 fn unreadable_record(status: u16, root: &Map<String, Value>) -> SellError {
-    malformed(
-        status,
-        &format!("a {} record with missing or wrong fields", type_of(root)),
-    )
+    malformed(status, Unreadable::RecordFields { kind: type_of(root) })
 }
 
 /// `{"items": [{"data": {...}}, ...]}` to a page; unreadable items are counted in `skipped`.
@@ -167,7 +164,7 @@ fn read_list_of_one<T: DeserializeOwned>(text: &str) -> Option<T> {
 pub fn decode_raw_list(status: u16, body: &str) -> Result<RawPage, SellError> {
     let mut root = parse_object(status, body)?;
     let Some(Value::Array(entries)) = root.remove("items") else {
-        return Err(malformed(status, "an answer without a list"));
+        return Err(malformed(status, Unreadable::NoList));
     };
     let next_page = root
         .get("meta")
@@ -230,20 +227,20 @@ pub fn encode<T: Serialize>(record: &T) -> Result<Value, serde_json::Error> {
 fn parse_object(status: u16, body: &str) -> Result<Map<String, Value>, SellError> {
     let trimmed = body.trim_start();
     if trimmed.is_empty() {
-        return Err(malformed(status, "an empty answer"));
+        return Err(malformed(status, Unreadable::EmptyAnswer));
     }
     if trimmed.starts_with('<') {
-        return Err(malformed(status, "a web page instead of data"));
+        return Err(malformed(status, Unreadable::WebPage));
     }
     match serde_json::from_str::<Value>(body) {
         Ok(Value::Object(root)) => Ok(root),
-        Ok(_) => Err(malformed(status, "data of the wrong shape")),
-        Err(_) => Err(malformed(status, "broken JSON")),
+        Ok(_) => Err(malformed(status, Unreadable::WrongShape)),
+        Err(_) => Err(malformed(status, Unreadable::BrokenJson)),
     }
 }
 
-/// `meta.type` for the message ("a lead record with..."), or "Sell" when absent.
-fn type_of(root: &Map<String, Value>) -> String {
+/// `meta.type` for the message ("a lead record with..."), if it is a plain word.
+fn type_of(root: &Map<String, Value>) -> Option<String> {
     root.get("meta")
         .and_then(|meta| meta.get("type"))
         .and_then(Value::as_str)
@@ -252,15 +249,11 @@ fn type_of(root: &Map<String, Value>) -> String {
                 && t.len() <= 40
                 && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         })
-        .unwrap_or("Sell")
-        .to_string()
+        .map(str::to_string)
 }
 
-fn malformed(status: u16, what: &str) -> SellError {
-    SellError::Malformed {
-        status,
-        what: what.to_string(),
-    }
+fn malformed(status: u16, what: Unreadable) -> SellError {
+    SellError::Malformed { status, what }
 }
 
 #[cfg(test)]
@@ -357,26 +350,26 @@ mod tests {
 
     #[test]
     fn bodies_that_are_not_the_envelope_are_malformed() {
-        let cases: &[(&str, &str)] = &[
-            ("", "an empty answer"),
-            ("   \n", "an empty answer"),
-            ("null", "data of the wrong shape"),
-            ("[]", "data of the wrong shape"),
-            ("42", "data of the wrong shape"),
+        let cases: Vec<(&str, Unreadable)> = vec![
+            ("", Unreadable::EmptyAnswer),
+            ("   \n", Unreadable::EmptyAnswer),
+            ("null", Unreadable::WrongShape),
+            ("[]", Unreadable::WrongShape),
+            ("42", Unreadable::WrongShape),
             (
                 "<html><body>Bad gateway</body></html>",
-                "a web page instead of data",
+                Unreadable::WebPage,
             ),
-            ("{\"items\": [", "broken JSON"),
-            ("{\"data\": {}}", "an answer without a list"),
-            ("{\"items\": {\"data\": {}}}", "an answer without a list"),
+            ("{\"items\": [", Unreadable::BrokenJson),
+            ("{\"data\": {}}", Unreadable::NoList),
+            ("{\"items\": {\"data\": {}}}", Unreadable::NoList),
         ];
         for (body, what) in cases {
             assert_eq!(
                 decode_list::<User>(200, body),
                 Err(SellError::Malformed {
                     status: 200,
-                    what: what.to_string()
+                    what: what.clone()
                 }),
                 "{body:?}"
             );
@@ -385,16 +378,16 @@ mod tests {
 
     #[test]
     fn a_single_answer_without_a_readable_record_is_malformed() {
-        let cases: &[(&str, &str)] = &[
-            (r#"{"items": []}"#, "an answer without a record"),
-            (r#"{"data": null}"#, "an answer without a record"),
+        let cases: Vec<(&str, Unreadable)> = vec![
+            (r#"{"items": []}"#, Unreadable::NoRecord),
+            (r#"{"data": null}"#, Unreadable::NoRecord),
             (
                 r#"{"data": {"first_name": "no id"}, "meta": {"type": "lead"}}"#,
-                "a lead record with missing or wrong fields",
+                Unreadable::RecordFields { kind: Some("lead".into()) },
             ),
             (
                 r#"{"data": {"id": true}, "meta": {"type": "<script>"}}"#,
-                "a Sell record with missing or wrong fields",
+                Unreadable::RecordFields { kind: None },
             ),
         ];
         for (body, what) in cases {
@@ -402,7 +395,7 @@ mod tests {
                 decode_single::<Lead>(200, body),
                 Err(SellError::Malformed {
                     status: 200,
-                    what: what.to_string()
+                    what: what.clone()
                 }),
                 "{body}"
             );

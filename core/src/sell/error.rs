@@ -64,7 +64,24 @@ pub enum SellError {
     /// The ZAF proxy declined to send the request (host not allowed, setting placeholder unknown...).
     ProxyRefused { status: u16, detail: String },
     /// An answer the app can't read: empty body, HTML page, bad JSON, wrong shape or types.
-    Malformed { status: u16, what: String },
+    Malformed { status: u16, what: Unreadable },
+}
+
+/// What was wrong with an answer the app couldn't read, for the message (in the agent's language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    EmptyAnswer,
+    WebPage,
+    BrokenJson,
+    WrongShape,
+    NoList,
+    NoRecord,
+    /// A record of this `meta.type` (`None`: Sell named none) lacked fields or had wrong types.
+    RecordFields { kind: Option<String> },
+    /// A 400 without Sell's error list.
+    InvalidRequest,
+    /// A 2xx handed to the error path.
+    SuccessAsError,
 }
 
 impl SellError {
@@ -86,12 +103,12 @@ impl SellError {
                 Some(errors) if !errors.is_empty() => SellError::Validation(errors),
                 _ => SellError::Malformed {
                     status,
-                    what: "a request Sell called invalid".to_string(),
+                    what: Unreadable::InvalidRequest,
                 },
             },
             200..=299 => SellError::Malformed {
                 status,
-                what: "a success answer treated as an error".to_string(),
+                what: Unreadable::SuccessAsError,
             },
             _ => SellError::Server { status },
         }
@@ -139,7 +156,7 @@ impl SellError {
             SellError::ProxyRefused { status, detail } => {
                 ui::err_proxy_refused(*status, detail, locale)
             }
-            SellError::Malformed { status, what } => ui::err_malformed(*status, what, locale),
+            SellError::Malformed { status, what } => ui::err_malformed(*status, &ui::unreadable(what, locale), locale),
         }
     }
 
@@ -331,7 +348,7 @@ mod tests {
             SellError::Network,
             SellError::Malformed {
                 status: 200,
-                what: "x".into(),
+                what: Unreadable::BrokenJson,
             },
         ];
         let final_ = [
