@@ -109,12 +109,21 @@ fn Sidebar(session: Session) -> impl IntoView {
 /// `ticket.requester.id.changed` (another person) or `ticket.requester.email.changed` (the same person's
 /// address edited), possibly both for one change.
 fn follow_requester(session: &Session, requester: RwSignal<Requester>, created: RwSignal<Option<Lead>>) {
+    // Reads of the ticket may answer out of order after quick edits: only the newest one counts.
+    let reads = std::rc::Rc::new(std::cell::Cell::new(0u64));
     for event in ["ticket.requester.id.changed", "ticket.requester.email.changed"] {
         let zaf = session.zaf.clone();
+        let reads = reads.clone();
         let subscription = session.zaf.on(event, move |_| {
             let zaf = zaf.clone();
+            let (reads, mine) = (reads.clone(), reads.get() + 1);
+            reads.set(mine);
             spawn_local(async move {
-                if let Ok(ticket) = zaf.ticket().await {
+                let ticket = zaf.ticket().await;
+                if reads.get() != mine {
+                    return;
+                }
+                if let Ok(ticket) = ticket {
                     // Only a real change looks the requester up: two events for one change cost one lookup.
                     let mut changed = false;
                     requester.maybe_update(|current| {
