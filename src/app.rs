@@ -14,6 +14,7 @@ use crate::components::lookup_view::LookupPanel;
 use crate::components::not_in_zendesk::NotInZendesk;
 use crate::components::settings_notice::SettingsNotice;
 use crate::components::skeleton::Skeleton;
+use crate::newest::Newest;
 use crate::session::Session;
 use crate::sell_data::SellData;
 use crate::zaf::{ZafClient, ZafError};
@@ -110,17 +111,15 @@ fn Sidebar(session: Session) -> impl IntoView {
 /// address edited), possibly both for one change.
 fn follow_requester(session: &Session, requester: RwSignal<Requester>, created: RwSignal<Option<Lead>>) {
     // Reads of the ticket may answer out of order after quick edits: only the newest one counts.
-    let reads = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let reads = Newest::new();
     for event in ["ticket.requester.id.changed", "ticket.requester.email.changed"] {
         let zaf = session.zaf.clone();
-        let reads = reads.clone();
         let subscription = session.zaf.on(event, move |_| {
             let zaf = zaf.clone();
-            let (reads, mine) = (reads.clone(), reads.get() + 1);
-            reads.set(mine);
+            let turn = reads.take();
             spawn_local(async move {
                 let ticket = zaf.ticket().await;
-                if reads.get() != mine {
+                if !turn.is_current() {
                     return;
                 }
                 if let Ok(ticket) = ticket {

@@ -7,6 +7,7 @@ pub mod app;
 pub mod cache;
 pub mod components;
 pub mod lead_flow;
+pub mod newest;
 pub mod resize;
 pub mod sell_client;
 pub mod sell_data;

@@ -16,6 +16,7 @@ use wasm_bindgen::JsValue;
 
 use super::callout::{Callout, Tone};
 use super::skeleton::Skeleton;
+use crate::newest::Newest;
 use crate::sell_data::use_sell_data;
 use crate::session::use_session;
 
@@ -61,11 +62,10 @@ pub fn AdminHelper(on_close: Callback<()>) -> impl IntoView {
     let data = use_sell_data();
     let state = RwSignal::new(State::Loading);
     // Only the newest load may draw: an older, slower answer must not replace a refreshed list.
-    let generation = RwSignal::new(0u64);
+    let loads = Newest::new();
     let load = move |fresh: bool| {
         let data = data.clone();
-        let mine = generation.get_untracked() + 1;
-        generation.set(mine);
+        let turn = loads.take();
         // "Refresh" drops the cached lists so Sell is asked again.
         if fresh {
             data.forget_reference_lists();
@@ -81,7 +81,7 @@ pub fn AdminHelper(on_close: Callback<()>) -> impl IntoView {
                 }),
                 (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => State::Failed(e),
             };
-            if generation.try_get_untracked() == Some(mine) {
+            if turn.is_current() {
                 let _ = state.try_set(result);
             }
         });

@@ -19,6 +19,7 @@ use super::show_more::ShowMore;
 use super::skeleton::Skeleton;
 use crate::app::Panel;
 use crate::cache::now_ms;
+use crate::newest::Newest;
 use crate::sell_data::{use_sell_data, LookupResult};
 use crate::session::use_session;
 
@@ -49,7 +50,7 @@ pub fn LookupPanel(
     let reload = RwSignal::new(0u32);
     // Only the newest lookup may draw: when the requester changes while a lookup is on its way, its
     // late answer must not show the previous person's records under the new one.
-    let generation = RwSignal::new(0u64);
+    let lookups = Newest::new();
 
     Effect::new(move |_| {
         reload.track();
@@ -57,9 +58,7 @@ pub fn LookupPanel(
         let data = data.clone();
         let skip_cache = fresh.get_untracked();
         fresh.set(false);
-        let mine = generation.get_untracked() + 1;
-        generation.set(mine);
-        let newest = move || generation.try_get_untracked() == Some(mine);
+        let turn = lookups.take();
         spawn_local(async move {
             // On refresh the old content stays on screen until the new one is there.
             if !matches!(state.get_untracked(), State::Ready(_)) {
@@ -71,7 +70,7 @@ pub fn LookupPanel(
             // Access first: without it, even the search and "Create lead" of the no-email state are
             // not the agent's to use.
             let access = data.access().await;
-            if !newest() {
+            if !turn.is_current() {
                 return;
             }
             if !access.sees_customer_data() {
@@ -89,7 +88,7 @@ pub fn LookupPanel(
                 return;
             };
             let outcome = data.lookup(&access, &email, skip_cache).await;
-            if !newest() {
+            if !turn.is_current() {
                 return;
             }
             state.set(match outcome {

@@ -8,6 +8,7 @@ use sidebar_core::i18n::ui::Msg;
 use super::callout::{Callout, Tone};
 use super::cards::{ContactCard, LeadCard};
 use super::skeleton::Skeleton;
+use crate::newest::Newest;
 use crate::sell_client::sleep_ms;
 use crate::sell_data::{use_sell_data, SearchResult};
 use crate::session::use_session;
@@ -32,18 +33,17 @@ pub fn ManualSearch() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let found = RwSignal::new(Found::Idle);
     // Only the newest keystroke's search may write its result.
-    let generation = RwSignal::new(0u64);
+    let searches = Newest::new();
 
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         query.set(text.clone());
-        let mine = generation.get_untracked() + 1;
-        generation.set(mine);
+        let turn = searches.take();
         let data = data.clone();
         spawn_local(async move {
             sleep_ms(DEBOUNCE_MS).await;
-            // `try_`: the search box may be gone by now (the form opened, the requester changed).
-            if generation.try_get_untracked() != Some(mine) {
+            // Also false once the search box is gone (the form opened, the requester changed).
+            if !turn.is_current() {
                 return;
             }
             if text.trim().chars().count() < MIN_CHARS {
@@ -53,7 +53,7 @@ pub fn ManualSearch() -> impl IntoView {
             found.set(Found::Searching);
             let access = data.access().await;
             let result = data.search(&access, &text).await;
-            if generation.try_get_untracked() == Some(mine) {
+            if turn.is_current() {
                 found.set(match result {
                     Ok(r) => Found::Results(Box::new(r)),
                     Err(e) => Found::Failed(e.message(locale)),
