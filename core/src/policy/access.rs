@@ -1,13 +1,23 @@
-//! Who sees Sell data, and with which credential each request is made.
+//! Who sees Sell data, decided in steps as the answers come in.
 //!
-//! *All agents*: every agent sees leads, contacts and deals through the installation's token.
-//! *Sell users only*: an agent sees Sell data only as an active Sell user, with their own token, so
-//! Sell itself limits them to the records they may see. Until the agent is known to be an active Sell
-//! user, no customer data is requested at all: only the lookup of the agent's own Sell user.
+//! | mode | the agent | access |
+//! |---|---|---|
+//! | All agents | anyone | every record |
+//! | Sell users only | no email in Support | none: can't be matched to Sell |
+//! | Sell users only | not looked up yet | look the agent's own Sell user up by email, and nothing else |
+//! | Sell users only | no Sell user with that email | none |
+//! | Sell users only | an inactive Sell user | none |
+//! | Sell users only | an active Sell user | read the user directory, then `visibility::visible_owners` |
+//! | Sell users only | the lookup or the directory failed | none yet; say why, retry where it helps |
+//!
+//! Every request carries the installation's one token (Zendesk has no per-agent credential), so
+//! until the agent is known to be an active Sell user the app asks Sell for nothing but that agent's
+//! own user record: no directory, no customer data.
 
+use super::visibility::{visible_owners, Visibility, EVERYTHING};
 use crate::sell::error::SellError;
-use crate::sell::model::UserId;
-use crate::settings::AccessMode;
+use crate::sell::model::{User, UserId};
+use crate::settings::{AccessMode, OwnerRef};
 
 /// What we know about the agent's Sell user, looked up by their Support email.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,24 +33,27 @@ pub enum SellUserLookup {
 /// What the agent gets to see.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Access {
-    /// *All agents* mode: everything, through the installation token.
+    /// *All agents* mode: every record.
     AllAgents,
-    /// *Sell users only*, and the agent is this active Sell user: their own visibility and token.
-    AsSellUser { user_id: UserId },
+    /// *Sell users only*: this active Sell user, seeing what `visibility` allows.
+    AsSellUser { user_id: UserId, visibility: Visibility },
     /// *Sell users only*: look the agent's email up among Sell users before anything else.
     NeedsSellUserLookup { email: String },
+    /// *Sell users only*: the agent is this active Sell user; the directory decides what they see.
+    NeedsDirectory { user_id: UserId },
     /// *Sell users only*: the agent has no Sell user with their email.
     NoSellAccount,
     /// *Sell users only*: the agent's Sell user is deactivated.
     InactiveSellUser,
     /// *Sell users only*: Support gave no email for the agent, so they can't be matched to Sell.
     NoAgentEmail,
-    /// *Sell users only*: the lookup failed; say why (a bad token is not a bad connection), offer a
-    /// retry where one can help, show nothing meanwhile.
+    /// *Sell users only*: the lookup or the directory failed; say why (a bad token is not a bad
+    /// connection), offer a retry where one can help, show nothing meanwhile.
     LookupFailed(SellError),
 }
 
-/// The one rule of who sees what. `agent_email` is the Support agent's email as Support reports it.
+/// The first steps: the mode, the agent's email, and the agent's own Sell user once looked up.
+/// `agent_email` is the Support agent's email as Support reports it.
 pub fn access_for(mode: AccessMode, agent_email: &str, lookup: SellUserLookup) -> Access {
     match mode {
         AccessMode::AllAgents => Access::AllAgents,
@@ -53,7 +66,7 @@ pub fn access_for(mode: AccessMode, agent_email: &str, lookup: SellUserLookup) -
                 SellUserLookup::NotLookedUp => Access::NeedsSellUserLookup {
                     email: email.to_string(),
                 },
-                SellUserLookup::Active(user_id) => Access::AsSellUser { user_id },
+                SellUserLookup::Active(user_id) => Access::NeedsDirectory { user_id },
                 SellUserLookup::Inactive(_) => Access::InactiveSellUser,
                 SellUserLookup::NotFound => Access::NoSellAccount,
                 SellUserLookup::Failed(error) => Access::LookupFailed(error),
@@ -62,79 +75,45 @@ pub fn access_for(mode: AccessMode, agent_email: &str, lookup: SellUserLookup) -
     }
 }
 
+/// The last step of *Sell users only*: with Sell's users read, what the agent may see. Any other
+/// access is returned as it is.
+pub fn with_directory(access: Access, directory: Result<&[User], SellError>, full_access: &[OwnerRef]) -> Access {
+    match (access, directory) {
+        (Access::NeedsDirectory { user_id }, Ok(users)) => Access::AsSellUser {
+            user_id,
+            visibility: visible_owners(users, user_id, full_access),
+        },
+        // Without the directory nobody can tell what the agent may see: nothing rather than a guess.
+        (Access::NeedsDirectory { .. }, Err(error)) => Access::LookupFailed(error),
+        (other, _) => other,
+    }
+}
+
 impl Access {
-    /// Whether leads, contacts and deals may be requested (and leads created).
+    /// Whether any customer data may be requested (and leads created).
     pub fn sees_customer_data(&self) -> bool {
-        matches!(self, Access::AllAgents | Access::AsSellUser { .. })
+        self.visibility().is_some()
     }
-}
 
-/// Which token a Sell request carries. The values are ZAF placeholders, filled in by the ZAF proxy, so
-/// no token ever reaches the app's JavaScript.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Credential {
-    /// The installation's personal access token (`sell_api_token`, secure).
-    InstallationToken,
-    /// The agent's own Sell OAuth token (`sell_user_token`).
-    AgentToken,
-}
-
-impl Credential {
-    pub fn placeholder(self) -> &'static str {
+    /// Whose records the agent may see; `None` while they may see none.
+    pub fn visibility(&self) -> Option<&Visibility> {
         match self {
-            Credential::InstallationToken => "{{setting.sell_api_token}}",
-            Credential::AgentToken => "{{setting.sell_user_token}}",
+            Access::AllAgents => Some(&EVERYTHING),
+            Access::AsSellUser { visibility, .. } => Some(visibility),
+            _ => None,
         }
     }
 
-    /// The `Authorization` header value.
-    pub fn authorization_header(self) -> String {
-        format!("Bearer {}", self.placeholder())
-    }
-}
-
-/// What a request is for, as far as access is concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RequestPurpose {
-    /// Finding the agent's own Sell user by email (`GET /v2/users?email=`).
-    AgentLookup,
-    /// Users, pools, lead statuses and sources, stages: account setup, not customer records.
-    Directory,
-    /// Creating the configured lead source when it doesn't exist yet: an admin's decision, so made
-    /// with the installation token even when the agent's own Sell role couldn't.
-    CreateLeadSource,
-    /// Leads, contacts, deals, and creating a lead.
-    CustomerData,
-}
-
-/// The credential a request uses, or `None` when the agent may not make it at all.
-///
-/// Customer data in *Sell users only* mode goes out with the agent's own token so Sell applies their
-/// visibility; everything else the app needs to work (the lookup, the directory) uses the installation
-/// token, since a per-agent OAuth token may lack the `profile` scope that `/v2/users` needs.
-pub fn credential_for(access: &Access, purpose: RequestPurpose) -> Option<Credential> {
-    match (access, purpose) {
-        (Access::AllAgents, _) => Some(Credential::InstallationToken),
-        (_, RequestPurpose::AgentLookup) => Some(Credential::InstallationToken),
-        (Access::AsSellUser { .. }, RequestPurpose::CustomerData) => Some(Credential::AgentToken),
-        (Access::AsSellUser { .. }, RequestPurpose::Directory | RequestPurpose::CreateLeadSource) => {
-            Some(Credential::InstallationToken)
-        }
-        // Not (yet) an active Sell user: nothing but the lookup.
-        (
-            Access::NeedsSellUserLookup { .. }
-            | Access::NoSellAccount
-            | Access::InactiveSellUser
-            | Access::NoAgentEmail
-            | Access::LookupFailed(_),
-            _,
-        ) => None,
+    /// Whether a record with this owner may be shown to the agent.
+    pub fn sees(&self, owner: Option<UserId>) -> bool {
+        self.visibility().is_some_and(|v| v.sees(owner))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sell::directory::fixtures::seed_users;
     use AccessMode::*;
     use SellUserLookup::*;
 
@@ -156,18 +135,8 @@ mod tests {
             // Sell users only: the lookup decides.
             (SellUsersOnly, "nora@acme.test", NotLookedUp, lookup_nora()),
             (SellUsersOnly, "  nora@acme.test ", NotLookedUp, lookup_nora()),
-            (
-                SellUsersOnly,
-                "nora@acme.test",
-                Active(NORA),
-                Access::AsSellUser { user_id: NORA },
-            ),
-            (
-                SellUsersOnly,
-                "ivan@acme.test",
-                Inactive(UserId(6)),
-                Access::InactiveSellUser,
-            ),
+            (SellUsersOnly, "nora@acme.test", Active(NORA), Access::NeedsDirectory { user_id: NORA }),
+            (SellUsersOnly, "ivan@acme.test", Inactive(UserId(6)), Access::InactiveSellUser),
             (SellUsersOnly, "zed@acme.test", NotFound, Access::NoSellAccount),
             (
                 SellUsersOnly,
@@ -179,40 +148,48 @@ mod tests {
             (SellUsersOnly, "   ", Active(NORA), Access::NoAgentEmail),
         ];
         for (mode, email, lookup, expected) in cases {
-            assert_eq!(
-                access_for(mode, email, lookup.clone()),
-                expected,
-                "{mode:?} {email:?} {lookup:?}"
-            );
+            assert_eq!(access_for(mode, email, lookup.clone()), expected, "{mode:?} {email:?} {lookup:?}");
         }
     }
 
     #[test]
-    fn which_credential_each_request_uses() {
-        use Credential::*;
-        use RequestPurpose::*;
-        let as_nora = Access::AsSellUser { user_id: NORA };
-        let cases: Vec<(Access, RequestPurpose, Option<Credential>)> = vec![
-            (Access::AllAgents, CustomerData, Some(InstallationToken)),
-            (Access::AllAgents, Directory, Some(InstallationToken)),
-            (Access::AllAgents, CreateLeadSource, Some(InstallationToken)),
-            (Access::AllAgents, AgentLookup, Some(InstallationToken)),
-            (as_nora.clone(), CustomerData, Some(AgentToken)),
-            (as_nora.clone(), Directory, Some(InstallationToken)),
-            (as_nora.clone(), CreateLeadSource, Some(InstallationToken)),
-            (as_nora, AgentLookup, Some(InstallationToken)),
-        ];
-        for (access, purpose, expected) in cases {
-            assert_eq!(credential_for(&access, purpose), expected, "{access:?} {purpose:?}");
+    fn the_directory_decides_what_an_active_sell_user_sees() {
+        let users = seed_users();
+        let nora = with_directory(Access::NeedsDirectory { user_id: NORA }, Ok(&users), &[]);
+        assert_eq!(
+            nora,
+            Access::AsSellUser {
+                user_id: NORA,
+                visibility: Visibility::Owners([NORA].into())
+            }
+        );
+        assert!(nora.sees(Some(NORA)));
+        assert!(!nora.sees(Some(UserId(5))), "Tom's records");
+        assert!(!nora.sees(None));
+    }
+
+    #[test]
+    fn without_the_directory_an_active_user_sees_nothing_yet() {
+        let failed = with_directory(Access::NeedsDirectory { user_id: NORA }, Err(SellError::Timeout), &[]);
+        assert_eq!(failed, Access::LookupFailed(SellError::Timeout));
+        assert!(!failed.sees_customer_data());
+    }
+
+    #[test]
+    fn other_steps_pass_the_directory_by() {
+        let users = seed_users();
+        for access in [Access::AllAgents, Access::NoSellAccount, Access::InactiveSellUser] {
+            assert_eq!(with_directory(access.clone(), Ok(&users), &[]), access);
         }
     }
 
     #[test]
-    fn until_the_agent_is_an_active_sell_user_only_the_lookup_is_allowed() {
+    fn until_the_agent_is_an_active_sell_user_with_a_directory_nothing_is_seen() {
         let not_yet = [
             Access::NeedsSellUserLookup {
                 email: "nora@acme.test".into(),
             },
+            Access::NeedsDirectory { user_id: NORA },
             Access::NoSellAccount,
             Access::InactiveSellUser,
             Access::NoAgentEmail,
@@ -220,31 +197,9 @@ mod tests {
         ];
         for access in not_yet {
             assert!(!access.sees_customer_data(), "{access:?}");
-            assert_eq!(
-                credential_for(&access, RequestPurpose::AgentLookup),
-                Some(Credential::InstallationToken)
-            );
-            for purpose in [
-                RequestPurpose::CustomerData,
-                RequestPurpose::Directory,
-                RequestPurpose::CreateLeadSource,
-            ] {
-                assert_eq!(credential_for(&access, purpose), None, "{access:?} {purpose:?}");
-            }
+            assert!(!access.sees(Some(NORA)), "{access:?}");
         }
         assert!(Access::AllAgents.sees_customer_data());
-        assert!(Access::AsSellUser { user_id: NORA }.sees_customer_data());
-    }
-
-    #[test]
-    fn credentials_are_zaf_placeholders_never_tokens() {
-        assert_eq!(
-            Credential::InstallationToken.authorization_header(),
-            "Bearer {{setting.sell_api_token}}"
-        );
-        assert_eq!(
-            Credential::AgentToken.authorization_header(),
-            "Bearer {{setting.sell_user_token}}"
-        );
+        assert!(Access::AllAgents.sees(None), "All agents: even records without an owner");
     }
 }

@@ -7,6 +7,12 @@ use serde_json::{json, Value};
 
 pub const SELL_API_BASE: &str = "https://api.getbase.com";
 
+/// The `Authorization` header of every Sell request: the installation's secure setting
+/// `sell_api_token`, filled in by Zendesk's proxy so the token never reaches the browser. Zendesk keeps
+/// one value per installation (there is no per-agent credential), so what each agent may see is the
+/// app's to enforce (`policy::visibility`).
+pub const AUTHORIZATION: &str = "Bearer {{setting.sell_api_token}}";
+
 /// Sell's largest page; reference lists (users, stages, sources, statuses) fit in one or a few pages.
 pub const MAX_PER_PAGE: u32 = 100;
 

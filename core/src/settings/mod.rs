@@ -19,10 +19,11 @@ use serde_json::{Map, Value};
 /// Who sees Sell data (`all_agents_access`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum AccessMode {
-    /// Only agents who are active Sell users, each with their own Sell visibility. The default.
+    /// Only agents who are active Sell users, each seeing what their place in Sell's hierarchy allows
+    /// (`policy::visibility`). The default.
     #[default]
     SellUsersOnly,
-    /// Every agent, through the installation's token.
+    /// Every agent sees every record.
     AllAgents,
 }
 
@@ -41,6 +42,9 @@ pub struct RawFieldConfig {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub access: AccessMode,
+    /// Sell users with *Full* data access in Sell (the API doesn't say who): they see every record in
+    /// *Sell users only* mode.
+    pub full_access: Vec<OwnerRef>,
     /// The lead status name new leads get. Empty only while a `LeadStatus` problem is reported.
     pub lead_status: String,
     pub lead_source: Option<SourceSetting>,
@@ -56,6 +60,7 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             access: AccessMode::SellUsersOnly,
+            full_access: Vec::new(),
             lead_status: DEFAULT_LEAD_STATUS.to_string(),
             lead_source: None,
             owners: Vec::new(),
@@ -145,16 +150,18 @@ pub fn parse_settings(raw: &Map<String, Value>) -> ParsedSettings {
         None => None,
     };
 
-    let owners = match text(Parameter::LeadOwners, &mut report) {
+    let owner_list = |p: Parameter, report: &mut dyn FnMut(Parameter, ProblemKind)| match text(p, report) {
         Some(list) => {
             let (owners, bad) = parse_owner_list(&list);
             for (entry, reason) in bad {
-                report(Parameter::LeadOwners, ProblemKind::BadEntry { entry, reason });
+                report(p, ProblemKind::BadEntry { entry, reason });
             }
             owners
         }
         None => Vec::new(),
     };
+    let owners = owner_list(Parameter::LeadOwners, &mut report);
+    let full_access = owner_list(Parameter::FullAccessUsers, &mut report);
 
     let account_owner = match text(Parameter::AccountOwner, &mut report) {
         Some(value) => match parse_account_owner(&value) {
@@ -175,6 +182,7 @@ pub fn parse_settings(raw: &Map<String, Value>) -> ParsedSettings {
 
     let settings = Settings {
         access,
+        full_access,
         lead_status,
         lead_source,
         owners,

@@ -5,6 +5,7 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Parameter {
     AllAgentsAccess,
+    FullAccessUsers,
     LeadStatus,
     LeadSource,
     LeadOwners,
@@ -16,8 +17,9 @@ pub enum Parameter {
 }
 
 impl Parameter {
-    pub const ALL: [Parameter; 9] = [
+    pub const ALL: [Parameter; 10] = [
         Parameter::AllAgentsAccess,
+        Parameter::FullAccessUsers,
         Parameter::LeadStatus,
         Parameter::LeadSource,
         Parameter::LeadOwners,
@@ -32,6 +34,7 @@ impl Parameter {
     pub fn name(self) -> &'static str {
         match self {
             Parameter::AllAgentsAccess => "all_agents_access",
+            Parameter::FullAccessUsers => "full_access_users",
             Parameter::LeadStatus => "lead_status",
             Parameter::LeadSource => "lead_source",
             Parameter::LeadOwners => "lead_owners",
@@ -48,6 +51,8 @@ impl Parameter {
         match self {
             // The admin's intent about who may see data is unknown: show nothing rather than guess.
             Parameter::AllAgentsAccess => ProblemScope::WholeApp,
+            // An entry that can't be read gives nobody full access: less shown, never more.
+            Parameter::FullAccessUsers => ProblemScope::FullAccess,
             Parameter::LeadStatus
             | Parameter::LeadSource
             | Parameter::LeadOwners
@@ -67,6 +72,9 @@ pub enum ProblemScope {
     LeadForm,
     /// The cards fall back to their default fields.
     FieldDisplay,
+    /// Nothing stops: the users meant by unreadable `full_access_users` entries see only their branch of
+    /// Sell's hierarchy.
+    FullAccess,
 }
 
 /// The JSON type a text parameter arrived as, when it wasn't text.
@@ -77,7 +85,7 @@ pub enum JsonKind {
     Object,
 }
 
-/// Why one entry of `lead_owners` or `account_owner` can't name a Sell user or pool.
+/// Why one entry of `lead_owners`, `full_access_users` or `account_owner` can't name a Sell user or pool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntryProblem {
     /// `0`: Sell ids start at 1.

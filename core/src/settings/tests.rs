@@ -31,6 +31,7 @@ fn the_dev_host_seed_settings_parse_cleanly() {
         parsed.settings,
         Settings {
             access: AccessMode::SellUsersOnly,
+            full_access: vec![],
             lead_status: "New".into(),
             lead_source: Some(SourceSetting("Zendesk Support".into())),
             owners: vec![],
@@ -42,6 +43,20 @@ fn the_dev_host_seed_settings_parse_cleanly() {
                 deal: None
             },
         }
+    );
+}
+
+#[test]
+fn full_access_users_are_read_like_lead_owners() {
+    let parsed = parse(json!({"full_access_users": "2\n Max@Acme.test , sofia@acme.test"}));
+    assert_eq!(parsed.problems, vec![]);
+    assert_eq!(
+        parsed.settings.full_access,
+        vec![
+            OwnerRef::Id(UserId(2)),
+            OwnerRef::Email("max@acme.test".into()),
+            OwnerRef::Email("sofia@acme.test".into())
+        ]
     );
 }
 
@@ -200,6 +215,14 @@ fn problems_say_what_they_stop() {
     assert!(!status.blocks(ProblemScope::WholeApp));
     assert!(!status.blocks(ProblemScope::FieldDisplay));
 
+    let full_access = parse(json!({"full_access_users": "max@acme.test, @nowhere"}));
+    assert_eq!(full_access.settings.full_access, vec![OwnerRef::Email("max@acme.test".into())]);
+    assert!(
+        !full_access.blocks(ProblemScope::LeadForm) && !full_access.blocks(ProblemScope::WholeApp),
+        "an unreadable full-access entry only means that user sees less"
+    );
+    assert_eq!(full_access.problems_in(ProblemScope::FullAccess).count(), 1);
+
     let fields = parse(json!({"lead_fields": true}));
     assert!(fields.blocks(ProblemScope::FieldDisplay));
     assert!(!fields.blocks(ProblemScope::LeadForm));
@@ -213,6 +236,7 @@ fn every_parameter_name_is_the_manifest_name() {
         names,
         [
             "all_agents_access",
+            "full_access_users",
             "lead_status",
             "lead_source",
             "lead_owners",
@@ -250,7 +274,7 @@ mod never_panics {
 
     proptest! {
         #[test]
-        fn whatever_the_values(values in prop::collection::vec(prop::option::of(json_value()), 9)) {
+        fn whatever_the_values(values in prop::collection::vec(prop::option::of(json_value()), 10)) {
             let mut map = Map::new();
             for (parameter, value) in Parameter::ALL.iter().zip(values) {
                 if let Some(value) = value {
@@ -261,7 +285,7 @@ mod never_panics {
             // At most one problem per parameter, except for lists with several bad entries.
             for p in Parameter::ALL {
                 let count = parsed.problems.iter().filter(|x| x.parameter == p).count();
-                if p != Parameter::LeadOwners {
+                if p != Parameter::LeadOwners && p != Parameter::FullAccessUsers {
                     prop_assert!(count <= 1, "{} has {} problems", p.name(), count);
                 }
             }
