@@ -32,10 +32,11 @@ impl Kept {
 
 /// Every key the app writes starts with this, whatever the version.
 pub const APP_PREFIX: &str = "sell-sidebar:";
-/// The current layout of keys and entries. Entries of other versions are dropped, not read.
-pub const PREFIX: &str = "sell-sidebar:v2:";
+/// The current layout of keys and entries. Entries of other versions are dropped, not read. (v2 kept
+/// lookups per credential, unfiltered; v3 keeps only what the agent may see.)
+pub const PREFIX: &str = "sell-sidebar:v3:";
 /// Where the time of the last sweep is kept.
-pub const SWEPT_AT_KEY: &str = "sell-sidebar:v2:swept-at";
+pub const SWEPT_AT_KEY: &str = "sell-sidebar:v3:swept-at";
 /// Sweeping reads every stored entry, so it runs at most this often (every ticket boots the app).
 pub const SWEEP_EVERY_MS: u64 = 10 * MINUTE_MS;
 
@@ -63,6 +64,25 @@ pub fn should_drop(key: &str, text: &str, now_ms: u64) -> bool {
         return true;
     }
     stored_until(text).is_none_or(|until| until <= now_ms)
+}
+
+/// The start of every key one agent of one installation writes: entries are never shared between
+/// agents, since each holds only what its agent may see. `agent` is the Support user id.
+pub fn agent_scope(installation: Option<u64>, agent: Option<u64>) -> String {
+    let part = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
+    format!("{PREFIX}{}:{}:", part(installation), part(agent))
+}
+
+/// Whether a stored key belongs to another agent of the same installation: on a browser profile
+/// several agents share, such entries are dropped when an agent opens the sidebar, so nobody's
+/// records linger for the next person at that browser.
+pub fn of_another_agent(key: &str, own_scope: &str) -> bool {
+    let Some(rest) = own_scope.strip_prefix(PREFIX) else {
+        return false;
+    };
+    let installation = rest.split(':').next().unwrap_or_default();
+    let installation_prefix = format!("{PREFIX}{installation}:");
+    key.starts_with(&installation_prefix) && !key.starts_with(own_scope) && key != SWEPT_AT_KEY
 }
 
 /// Whether a sweep is due, given the time of the last one (`None`: never, or unreadable).
@@ -117,15 +137,13 @@ mod tests {
     fn expired_unreadable_and_old_version_entries_are_dropped() {
         let fresh = entry_text(NOW + 1, NOW - 1, "1");
         let expired = entry_text(NOW, NOW - 300_000, "1");
-        let key = "sell-sidebar:v2:42:ada@acme.test:lookup:AgentToken:lea@lead-only.test";
+        let key = "sell-sidebar:v3:42:9001:lookup:all:lea@lead-only.test";
         assert!(!should_drop(key, &fresh, NOW));
         assert!(should_drop(key, &expired, NOW));
         assert!(should_drop(key, "{\"at\":1,\"data\":1}", NOW));
-        assert!(should_drop(
-            "sell-sidebar:v1:42:ada@acme.test:users",
-            &fresh,
-            NOW
-        ));
+        for old in ["sell-sidebar:v1:42:ada@acme.test:users", "sell-sidebar:v2:42:ada@acme.test:lookup:AgentToken:x"] {
+            assert!(should_drop(old, &fresh, NOW), "{old}");
+        }
     }
 
     #[test]
@@ -147,5 +165,26 @@ mod tests {
         assert!(!sweep_due(Some(NOW - SWEEP_EVERY_MS + 1), NOW));
         assert!(sweep_due(Some(NOW - SWEEP_EVERY_MS), NOW));
         assert!(sweep_due(Some(NOW + 60_000), NOW), "a clock set back");
+    }
+
+    #[test]
+    fn each_agent_has_a_scope_of_their_own() {
+        assert_eq!(agent_scope(Some(42), Some(9001)), "sell-sidebar:v3:42:9001:");
+        assert_eq!(agent_scope(None, None), "sell-sidebar:v3:::");
+        assert_ne!(agent_scope(Some(42), Some(900)), agent_scope(Some(42), Some(9001)));
+    }
+
+    #[test]
+    fn another_agents_entries_of_the_same_installation_are_told_apart() {
+        let ada = agent_scope(Some(42), Some(9001));
+        let nora = agent_scope(Some(42), Some(9002));
+        let other_installation = agent_scope(Some(43), Some(9002));
+        assert!(of_another_agent(&format!("{nora}lookup:o1-x:lea@lead-only.test"), &ada));
+        assert!(!of_another_agent(&format!("{ada}lookup:all:lea@lead-only.test"), &ada));
+        assert!(!of_another_agent(&format!("{other_installation}users"), &ada), "another installation's");
+        assert!(!of_another_agent(SWEPT_AT_KEY, &ada));
+        assert!(!of_another_agent("zendesk:session", &ada));
+        // Agent 900's scope is a prefix of 9001's text but not of its scope.
+        assert!(of_another_agent(&format!("{}users", agent_scope(Some(42), Some(900))), &ada));
     }
 }

@@ -5,6 +5,8 @@
 //! 1. `LookupPlan::step1`: leads and contacts with the requester's email (two requests).
 //! 2. `LookupPlan::step2`: for every matched contact, its deals and its organization's deals, plus the
 //!    organization records for their names; requests deduplicated.
+//!    Only records the agent may see take part: `Records` keeps the visible ones of each step (and
+//!    counts the leads and contacts held back), and step 2 asks only about visible contacts.
 //! 3. `ReferenceLists::needed`: users for owner names when anything was found, stages only when there
 //!    are deals, lead sources only when a lead is shown.
 //! 4. `combine`: the outcome the sidebar shows.
@@ -17,6 +19,7 @@
 pub mod bounded;
 
 use crate::policy::fields::{contact_display_name, lead_display_name, sort_deals, Names};
+use crate::policy::visibility::Visibility;
 use crate::sell::model::{Contact, ContactId, Deal, DealId, Lead, LeadId, UserId};
 use crate::sell::requests::{self, SellRequest};
 use std::collections::HashSet;
@@ -166,6 +169,9 @@ pub struct MatchSummary {
 #[derive(Debug, Clone, PartialEq)]
 pub enum LookupOutcome {
     NotFound,
+    /// Sell has leads or contacts with the email, but none the agent may see. Said as such, never as
+    /// "not in Sell", and with no name, owner or value of them.
+    NoneVisible,
     One(Box<Match>),
     Several(Vec<MatchSummary>),
 }
@@ -174,9 +180,53 @@ impl LookupOutcome {
     /// Whether this lead is among what the lookup shows (a lead just created, found again).
     pub fn shows_lead(&self, id: LeadId) -> bool {
         match self {
-            LookupOutcome::NotFound => false,
+            LookupOutcome::NotFound | LookupOutcome::NoneVisible => false,
             LookupOutcome::One(m) => m.lead.as_ref().is_some_and(|l| l.id == id),
             LookupOutcome::Several(summaries) => summaries.iter().any(|s| s.target == MatchRef::Lead(id)),
+        }
+    }
+}
+
+/// A requester's records as the agent may see them: what the lookup caches and combines. Only this,
+/// already filtered, is ever stored in the browser.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Records {
+    pub leads: Vec<Lead>,
+    pub contacts: Vec<Contact>,
+    pub deals: Vec<Deal>,
+    pub organizations: Vec<Contact>,
+    /// Records Sell sent that could not be read.
+    pub skipped: usize,
+    /// Leads and contacts with the email that the agent may not see.
+    pub hidden: usize,
+}
+
+impl Records {
+    /// Step 1's answers, kept to what `visibility` allows.
+    pub fn step1(visibility: &Visibility, leads: Vec<Lead>, contacts: Vec<Contact>) -> Records {
+        let (leads, hidden_leads) = visibility.keep(leads);
+        let (contacts, hidden_contacts) = visibility.keep(contacts);
+        Records {
+            leads,
+            contacts,
+            hidden: hidden_leads + hidden_contacts,
+            ..Records::default()
+        }
+    }
+
+    /// Step 2's answers (deals and organizations), kept to what `visibility` allows: each deal and
+    /// organization by its own owner.
+    pub fn add_step2(&mut self, visibility: &Visibility, deals: Vec<Deal>, organizations: Vec<Contact>) {
+        self.deals.extend(visibility.keep(deals).0);
+        self.organizations.extend(visibility.keep(organizations).0);
+    }
+
+    /// What the sidebar shows.
+    pub fn outcome(self, names: &Names) -> LookupOutcome {
+        let hidden = self.hidden;
+        match combine(self.leads, self.contacts, self.deals, self.organizations, names) {
+            LookupOutcome::NotFound if hidden > 0 => LookupOutcome::NoneVisible,
+            outcome => outcome,
         }
     }
 }

@@ -361,3 +361,57 @@ fn a_lead_is_shown_when_it_is_the_match_or_one_of_several() {
     assert!(several.shows_lead(LeadId(8)));
     assert!(!LookupOutcome::NotFound.shows_lead(LeadId(7)));
 }
+
+mod visible_records {
+    use super::*;
+    use crate::policy::visibility::Visibility;
+
+    fn nora() -> Visibility {
+        Visibility::Owners([UserId(3)].into())
+    }
+
+    fn toms_lead() -> Lead {
+        lead(json!({"id": 11, "last_name": "Both", "email": "bea@both.test", "owner_id": 5}))
+    }
+
+    #[test]
+    fn records_the_agent_may_not_see_are_dropped_and_counted() {
+        let records = Records::step1(&nora(), vec![toms_lead()], vec![carl()]);
+        assert!(records.leads.is_empty());
+        assert_eq!(records.contacts, vec![carl()]);
+        assert_eq!(records.hidden, 1);
+    }
+
+    #[test]
+    fn deals_and_organizations_pass_by_their_own_owner() {
+        let mut records = Records::step1(&nora(), vec![], vec![carl()]);
+        let noras = deal(json!({"id": 1, "name": "Noras", "contact_id": 21, "owner_id": 3, "stage_id": 1}));
+        let toms = deal(json!({"id": 2, "name": "Toms", "contact_id": 21, "owner_id": 5, "stage_id": 1}));
+        let tom_org = contact(json!({"id": 20, "is_organization": true, "name": "Contoso GmbH", "owner_id": 5}));
+        records.add_step2(&nora(), vec![noras.clone(), toms], vec![tom_org]);
+        assert_eq!(records.deals, vec![noras]);
+        assert!(records.organizations.is_empty());
+        assert_eq!(records.hidden, 0, "only leads and contacts with the email are counted");
+        match records.outcome(&names()) {
+            LookupOutcome::One(m) => {
+                assert_eq!(m.organization, None);
+                assert_eq!(m.deals.len(), 1);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn only_hidden_records_are_not_called_not_found() {
+        let records = Records::step1(&nora(), vec![toms_lead()], vec![]);
+        assert_eq!(records.outcome(&names()), LookupOutcome::NoneVisible);
+        let nothing = Records::step1(&nora(), vec![], vec![]);
+        assert_eq!(nothing.outcome(&names()), LookupOutcome::NotFound);
+    }
+
+    #[test]
+    fn everything_keeps_every_record() {
+        let records = Records::step1(&Visibility::Everything, vec![toms_lead()], vec![carl()]);
+        assert_eq!((records.leads.len(), records.contacts.len(), records.hidden), (1, 1, 0));
+    }
+}

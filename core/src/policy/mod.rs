@@ -2,4 +2,5 @@
 pub mod fields;
 pub mod access;
 pub mod visibility;
+pub mod token_check;
 pub mod owner;
