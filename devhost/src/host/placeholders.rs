@@ -54,11 +54,7 @@ mod tests {
     use super::*;
 
     fn secrets(name: &str) -> Option<String> {
-        match name {
-            "sell_api_token" => Some("ADMIN".into()),
-            "sell_user_token" => Some(String::new()),
-            _ => None,
-        }
+        (name == "sell_api_token").then(|| "ADMIN".into())
     }
 
     #[test]
@@ -77,16 +73,13 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_agent_token_resolves_to_empty() {
-        assert_eq!(
-            fill("Bearer {{setting.sell_user_token}}", &secrets),
-            "Bearer "
-        );
-    }
-
-    #[test]
     fn unknown_or_malformed_placeholders_stay_as_written() {
         assert_eq!(fill("{{setting.nope}}", &secrets), "{{setting.nope}}");
+        assert_eq!(
+            fill("Bearer {{setting.sell_user_token}}", &secrets),
+            "Bearer {{setting.sell_user_token}}",
+            "no per-agent token: the old oauth setting is just an unknown name"
+        );
         assert_eq!(
             fill("{{setting.sell api}}", &secrets),
             "{{setting.sell api}}"

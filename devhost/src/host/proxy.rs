@@ -14,27 +14,25 @@ use tower::ServiceExt;
 use super::destination::{destination_of, Destination, SELL_HOST};
 use super::reply::{proxy_failure, settle, timed_out, ProxiedResponse, Settled};
 use super::request_log::LogEntry;
-use super::request_options::{parse_options, Credential, RequestOptions};
+use super::request_options::{
+    parse_options, Credential, RequestOptions, INSTALLATION_TOKEN_SETTING,
+};
 
 pub const PROXY_USER_AGENT: &str = "Zendesk-Apps-Proxy (devhost)";
 /// The emulator's bulk data (`/_emu/huge`) makes large pages; this only guards against runaway bodies.
 const MAX_BODY_BYTES: usize = 512 * 1024 * 1024;
 
-/// The secure setting values of the installation, as the proxy knows them for one request.
+/// The secure setting values of the installation. Zendesk fills them once per installation, so every
+/// agent's requests carry the same values; there is no per-agent credential.
 pub struct Secrets {
     /// `sell_api_token`.
     pub installation_token: String,
-    /// `sell_user_token`: the current agent's Sell token; `None` for an agent without an active Sell user.
-    pub agent_token: Option<String>,
 }
 
 impl Secrets {
+    /// The value of secure setting `name`; `None` for any other name, which then stays as written.
     pub fn value_of(&self, name: &str) -> Option<String> {
-        match name {
-            "sell_api_token" => Some(self.installation_token.clone()),
-            "sell_user_token" => Some(self.agent_token.clone().unwrap_or_default()),
-            _ => None,
-        }
+        (name == INSTALLATION_TOKEN_SETTING).then(|| self.installation_token.clone())
     }
 }
 

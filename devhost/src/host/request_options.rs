@@ -54,15 +54,39 @@ impl std::fmt::Display for OptionsError {
     }
 }
 
-/// Which credential a request carries, for the request log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+/// The one secure setting of the app: the installation's Sell token. Zendesk fills it once per
+/// installation; no setting holds a per-agent credential.
+pub const INSTALLATION_TOKEN_SETTING: &str = "sell_api_token";
+
+/// Which credential a request carries, for the request log (the dev panel and the tests, which check
+/// that every Sell request names the installation's token).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Credential {
-    /// `{{setting.sell_api_token}}`: the installation's token.
+    /// `{{setting.sell_api_token}}`: the installation's token, whoever the agent is.
     Installation,
-    /// `{{setting.sell_user_token}}`: the signed-in agent's own token.
-    Agent,
+    /// `{{setting.NAME}}` naming no secure setting of the app (a typo, or the removed per-agent
+    /// `sell_user_token`): the proxy leaves it as written, so Sell refuses the request.
+    UnknownSetting(String),
+    /// No placeholder, or a request that is not `secure` (the proxy fills nothing in it).
     None,
+}
+
+impl Credential {
+    /// How the log shows it: `installation`, `none`, or `unknown:NAME`.
+    pub fn as_log_text(&self) -> String {
+        match self {
+            Credential::Installation => "installation".to_owned(),
+            Credential::UnknownSetting(name) => format!("unknown:{name}"),
+            Credential::None => "none".to_owned(),
+        }
+    }
+}
+
+// A plain string keeps the log's `credential` column one JSON type for the page and the tests.
+impl serde::Serialize for Credential {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.as_log_text())
+    }
 }
 
 pub fn parse_options(value: &Value) -> Result<RequestOptions, OptionsError> {
@@ -142,7 +166,8 @@ impl RequestOptions {
         filled
     }
 
-    /// The credential the request asks for: only secure requests get one.
+    /// The credential the request names: only secure requests get one. A name that is no secure
+    /// setting wins over the installation token, so a half-filled request never looks right.
     pub fn credential(&self) -> Credential {
         if !self.secure {
             return Credential::None;
@@ -157,12 +182,15 @@ impl RequestOptions {
             .iter()
             .flat_map(|text| placeholders::names_in(text))
             .collect();
-        if names.contains(&"sell_user_token") {
-            Credential::Agent
-        } else if names.contains(&"sell_api_token") {
-            Credential::Installation
-        } else {
+        if let Some(unknown) = names
+            .iter()
+            .find(|name| **name != INSTALLATION_TOKEN_SETTING)
+        {
+            Credential::UnknownSetting((*unknown).to_owned())
+        } else if names.is_empty() {
             Credential::None
+        } else {
+            Credential::Installation
         }
     }
 
@@ -232,11 +260,7 @@ mod tests {
     use serde_json::json;
 
     fn tokens(name: &str) -> Option<String> {
-        match name {
-            "sell_api_token" => Some("ADMIN".into()),
-            "sell_user_token" => Some("AGENT".into()),
-            _ => None,
-        }
+        (name == INSTALLATION_TOKEN_SETTING).then(|| "ADMIN".into())
     }
 
     fn options(value: Value) -> RequestOptions {
@@ -289,12 +313,16 @@ mod tests {
     fn secure_requests_get_their_placeholders_filled_everywhere() {
         let filled = options(json!({
             "url": "https://api.getbase.com/v2/leads?t={{setting.sell_api_token}}", "secure": true,
-            "headers": {"Authorization": "Bearer {{setting.sell_user_token}}"},
+            "headers": {"Authorization": "Bearer {{setting.sell_api_token}}", "X-Old": "{{setting.sell_user_token}}"},
             "data": {"note": "{{setting.sell_api_token}}", "nested": ["{{setting.sell_api_token}}"]},
         }))
         .with_settings_filled(&tokens);
         assert_eq!(filled.url, "https://api.getbase.com/v2/leads?t=ADMIN");
-        assert_eq!(filled.headers[0].1, "Bearer AGENT");
+        assert_eq!(filled.headers[0].1, "Bearer ADMIN");
+        assert_eq!(
+            filled.headers[1].1, "{{setting.sell_user_token}}",
+            "no setting of this app: stays as written"
+        );
         assert_eq!(
             filled.data,
             Some(RequestData::Fields(
@@ -331,9 +359,39 @@ mod tests {
         );
         assert_eq!(
             with("Bearer {{setting.sell_user_token}}"),
-            Credential::Agent
+            Credential::UnknownSetting("sell_user_token".into())
         );
         assert_eq!(with("Bearer literal"), Credential::None);
+    }
+
+    #[test]
+    fn an_unknown_setting_beside_the_installation_token_is_what_the_log_names() {
+        let mixed = options(json!({
+            "url": "https://api.getbase.com/v2/leads?t={{setting.sell_api_tokn}}", "secure": true,
+            "headers": {"Authorization": "Bearer {{setting.sell_api_token}}"},
+        }));
+        assert_eq!(
+            mixed.credential(),
+            Credential::UnknownSetting("sell_api_tokn".into())
+        );
+    }
+
+    #[test]
+    fn the_log_shows_each_credential_as_one_string() {
+        let shown = [
+            Credential::Installation,
+            Credential::None,
+            Credential::UnknownSetting("sell_user_token".into()),
+        ]
+        .map(|credential| serde_json::to_value(credential).ok());
+        assert_eq!(
+            shown,
+            [
+                Some(json!("installation")),
+                Some(json!("none")),
+                Some(json!("unknown:sell_user_token"))
+            ]
+        );
     }
 
     #[test]

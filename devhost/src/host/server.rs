@@ -19,7 +19,6 @@ use tokio::task::JoinHandle;
 use tower_http::services::ServeDir;
 
 use super::config::{ConfigError, ConfigPatch, HostConfig};
-use super::fixtures::agent_by_email;
 use super::options::HostOptions;
 use super::origins::AppUrl;
 use super::page::{render_page, HOST_CSS, HOST_JS};
@@ -32,7 +31,8 @@ use crate::sell::Emulator;
 #[derive(Clone)]
 pub struct HostState {
     config: Arc<Mutex<HostConfig>>,
-    /// `sell_api_token` set by `POST /_host/secure`; `None`: the emulator's admin token.
+    /// `sell_api_token` set by `POST /_host/secure`; `None`: the emulator's token of Ada, the top-most
+    /// manager (an installation token that sees every record).
     installation_token: Arc<Mutex<Option<String>>>,
     emulator: Emulator,
     sell: Router,
@@ -65,7 +65,8 @@ impl HostState {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn secrets_for(&self, agent_email: &str) -> Secrets {
+    /// The installation's secure settings: the same for every agent, as in Zendesk.
+    fn secrets(&self) -> Secrets {
         let set = self
             .installation_token
             .lock()
@@ -73,7 +74,6 @@ impl HostState {
             .clone();
         Secrets {
             installation_token: set.unwrap_or_else(|| self.emulator.admin_token()),
-            agent_token: self.emulator.token_for(agent_email),
         }
     }
 }
@@ -239,7 +239,7 @@ async fn post_config(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SecurePatch {
-    /// `null`: back to the emulator's admin token.
+    /// `null`: back to the emulator's token of Ada, the top-most manager.
     sell_api_token: Option<String>,
 }
 
@@ -252,15 +252,14 @@ async fn post_secure(
     let source = if patch.sell_api_token.is_some() {
         "set"
     } else {
-        "emulator admin token"
+        "emulator token of Ada, the top-most manager"
     };
     *state
         .installation_token
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner()) = patch.sell_api_token;
-    Ok(Json(
-        json!({ "sell_api_token": source, "sell_user_token": "the current agent's Sell token" }),
-    ))
+    // The one secure setting; Zendesk keeps no per-agent credential for an app.
+    Ok(Json(json!({ "sell_api_token": source })))
 }
 
 async fn get_zaf(State(state): State<HostState>) -> Response {
@@ -271,26 +270,16 @@ async fn get_zaf(State(state): State<HostState>) -> Response {
     }
 }
 
+/// The page also sends the agent and ticket it showed; Zendesk's proxy fills the same installation
+/// settings whoever asks, so neither changes a request.
 #[derive(Deserialize)]
 struct ProxyCall {
     options: Value,
-    /// The agent the page showed when the app asked; the current config's agent when absent.
-    #[serde(default)]
-    agent: Option<String>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    // Sent by the page for the log's sake; the ticket does not change a request.
-    ticket: Option<u64>,
 }
 
 async fn post_proxy(State(state): State<HostState>, body: Bytes) -> Result<Json<Value>, HostError> {
     let call: ProxyCall = parse_body(&body)?;
-    let agent = call
-        .agent
-        .filter(|email| agent_by_email(email).is_some())
-        .unwrap_or_else(|| state.config().agent.clone());
-    let secrets = state.secrets_for(&agent);
-    let (settled, entry) = forward(&call.options, &secrets, &state.sell).await;
+    let (settled, entry) = forward(&call.options, &state.secrets(), &state.sell).await;
     let entry = state.requests.push(entry);
     Ok(Json(json!({
         "outcome": settled.outcome,

@@ -215,7 +215,8 @@
 
   function proxyRequest(key, options) {
     const guid = state.appGuid;
-    const body = JSON.stringify({ options: options, agent: state.config && state.config.agent, ticket: state.config && state.config.ticket });
+    // Only the options: the proxy fills the installation's settings, the same whoever the agent is.
+    const body = JSON.stringify({ options: options });
     fetch('/_host/proxy', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body })
       .then(function (response) {
         return response.ok ? response.json() : response.text().then(function (text) { throw new Error(text); });
@@ -412,10 +413,19 @@
     list.parentNode.scrollTop = list.parentNode.scrollHeight;
   }
 
+  // The log names `installation`, `none` or `unknown:NAME`: a placeholder no secure setting fills,
+  // sent as written (Sell then refuses it). Zendesk has no per-agent token to fill it with.
+  function credentialText(credential) {
+    if (credential === 'installation') return 'installation token';
+    const unknown = /^unknown:(.*)$/.exec(credential || '');
+    if (unknown) return 'not filled: ' + unknown[1] + ' is no setting';
+    return credential;
+  }
+
   function addRequestRow(entry) {
     if (!entry) return;
     const row = el('tr', entry.outcome === 'fail' ? 'row-fail' : null);
-    [entry.seq, entry.method, entry.path, entry.credential, entry.status === null ? '-' : entry.status, entry.ms, entry.note || '']
+    [entry.seq, entry.method, entry.path, credentialText(entry.credential), entry.status === null ? '-' : entry.status, entry.ms, entry.note || '']
       .forEach(function (value) { row.appendChild(el('td', null, value)); });
     const rows = document.getElementById('request-log-rows');
     rows.appendChild(row);
