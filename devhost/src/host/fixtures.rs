@@ -24,10 +24,14 @@ impl SupportRole {
     }
 }
 
-/// What the agent is in Sell, shown next to the name in the agent switcher.
+/// What the agent is in Sell, shown next to the name in the agent switcher. With one installation
+/// token for everyone, this is what the app's own visibility rule works from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SellStanding {
     AdminTopManager,
+    /// An active user others report to: sees their own records and those of their reports.
+    Manager,
+    /// An active user nobody reports to: sees their own records only.
     RegularUser,
     InactiveUser,
     NoSellUser,
@@ -37,6 +41,7 @@ impl SellStanding {
     pub fn label(self) -> &'static str {
         match self {
             SellStanding::AdminTopManager => "Sell admin, top-most manager",
+            SellStanding::Manager => "Sell manager",
             SellStanding::RegularUser => "Sell user",
             SellStanding::InactiveUser => "inactive Sell user",
             SellStanding::NoSellUser => "no Sell user",
@@ -87,7 +92,7 @@ pub struct Ticket {
 /// Locales the toolbar can pick for the agent (the app ships these translations).
 pub const LOCALES: [&str; 2] = ["en-US", "de"];
 
-pub const AGENTS: [Agent; 4] = [
+pub const AGENTS: [Agent; 6] = [
     Agent {
         support_id: 9001,
         name: "Ada Owner",
@@ -123,6 +128,25 @@ pub const AGENTS: [Agent; 4] = [
         locale: "en-US",
         time_zone: "America/Los_Angeles",
         sell: SellStanding::NoSellUser,
+    },
+    // Managers of the two branches: Nora and the inactive Ivan report to Max, Tom to Sofia.
+    Agent {
+        support_id: 9005,
+        name: "Max North",
+        email: "max@acme.test",
+        role: SupportRole::Agent,
+        locale: "en-US",
+        time_zone: "Europe/Oslo",
+        sell: SellStanding::Manager,
+    },
+    Agent {
+        support_id: 9006,
+        name: "Sofia South",
+        email: "sofia@acme.test",
+        role: SupportRole::Agent,
+        locale: "en-US",
+        time_zone: "Europe/Rome",
+        sell: SellStanding::Manager,
     },
 ];
 
@@ -230,12 +254,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_four_agents_of_the_contract_are_found_by_email_in_any_case() {
+    fn the_six_agents_of_the_contract_are_found_by_email_in_any_case() {
         let emails = [
             "ada@acme.test",
             "NORA@acme.test",
             "ivan@acme.test",
             "zed@acme.test",
+            "Max@acme.test",
+            "sofia@ACME.test",
         ];
         let found: Vec<&str> = emails
             .iter()
@@ -244,11 +270,36 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            ["Ada Owner", "Nora North", "Ivan Inactive", "Zed Zendesk"]
+            [
+                "Ada Owner",
+                "Nora North",
+                "Ivan Inactive",
+                "Zed Zendesk",
+                "Max North",
+                "Sofia South"
+            ]
         );
         assert!(
-            agent_by_email("max@acme.test").is_none(),
-            "Max is a Sell user but no Support agent"
+            agent_by_email("tom@acme.test").is_none(),
+            "Tom is a Sell user but no Support agent"
+        );
+    }
+
+    #[test]
+    fn support_ids_run_from_9001_and_max_and_sofia_are_the_managers() {
+        let ids: Vec<u64> = AGENTS.iter().map(|a| a.support_id).collect();
+        assert_eq!(ids, [9001, 9002, 9003, 9004, 9005, 9006]);
+        let managers: Vec<(&str, SupportRole, &str)> = AGENTS
+            .iter()
+            .filter(|a| a.sell == SellStanding::Manager)
+            .map(|a| (a.email, a.role, a.locale))
+            .collect();
+        assert_eq!(
+            managers,
+            [
+                ("max@acme.test", SupportRole::Agent, "en-US"),
+                ("sofia@acme.test", SupportRole::Agent, "en-US")
+            ]
         );
     }
 

@@ -96,6 +96,7 @@ pub fn metadata_json(settings: &AppSettings) -> Value {
         "settings": {
             "title": APP_NAME,
             "all_agents_access": settings.all_agents_access,
+            "full_access_users": text(&settings.full_access_users),
             "lead_status": text(&settings.lead_status),
             "lead_source": text(&settings.lead_source),
             "lead_owners": text(&settings.lead_owners),
@@ -270,6 +271,7 @@ mod tests {
         assert_eq!(settings["all_agents_access"], json!(false));
         assert_eq!(settings["lead_status"], json!("New"));
         assert_eq!(settings["lead_owners"], Value::Null);
+        assert_eq!(settings["full_access_users"], Value::Null);
         assert!(!settings.contains_key("sell_api_token"));
         assert!(!settings.contains_key("sell_user_token"));
         assert_eq!(metadata["name"], json!("Zendesk Sell"));
