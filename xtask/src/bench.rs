@@ -16,8 +16,9 @@ mod table;
 use std::path::PathBuf;
 use std::process::Stdio;
 
+use serde_json::{json, Value};
+
 use crate::build::{self, FileSize};
-use crate::package::json;
 use crate::run::{cmd, output, root, Result};
 use crate::tools;
 
@@ -69,7 +70,7 @@ pub fn run(args: &[String]) -> Result {
     let files = build::sizes(&dist)?;
     println!("measuring the owner combobox filter (native, release)...");
     let native_text = native_filter()?;
-    let native = json::parse(&native_text)
+    let native: Value = serde_json::from_str(&native_text)
         .map_err(|e| format!("filter_timing printed no JSON ({e}): {native_text}"))?;
     let browser_text = if options.browser {
         println!(
@@ -82,7 +83,8 @@ pub fn run(args: &[String]) -> Result {
     };
     let browser = match &browser_text {
         Some(text) => Some(
-            json::parse(text).map_err(|e| format!("bench_paint printed no JSON ({e}): {text}"))?,
+            serde_json::from_str::<Value>(text)
+                .map_err(|e| format!("bench_paint printed no JSON ({e}): {text}"))?,
         ),
         None => None,
     };
@@ -101,7 +103,7 @@ pub fn run(args: &[String]) -> Result {
 
     let out_dir = root().join("target/bench");
     std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
-    let report = report_json(&files, &native_text, browser_text.as_deref());
+    let report = report_json(&files, &native, browser.as_ref());
     write(&out_dir.join("latest.json"), &report)?;
     let markdown: Vec<String> = tables.iter().map(|t| t.markdown()).collect();
     write(&out_dir.join("latest.md"), &markdown.join("\n"))?;
@@ -175,41 +177,37 @@ fn browser_figures(dist: &std::path::Path, runs: u32) -> Result<String> {
 }
 
 /// Everything measured, the figures of the two examples embedded as they printed them.
-fn report_json(files: &[FileSize], native: &str, browser: Option<&str>) -> String {
-    let file_entries: Vec<String> = files
+fn report_json(files: &[FileSize], native: &Value, browser: Option<&Value>) -> String {
+    let file_entries: Vec<Value> = files
         .iter()
-        .map(|f| {
-            format!(
-                "{{\"kind\": {}, \"file\": {}, \"raw\": {}, \"gzip\": {}}}",
-                json::quote(f.kind),
-                json::quote(&f.name),
-                f.raw,
-                f.gzip
-            )
-        })
+        .map(|f| json!({"kind": f.kind, "file": f.name, "raw": f.raw, "gzip": f.gzip}))
         .collect();
     let raw: u64 = files.iter().map(|f| f.raw).sum();
     let gzip: u64 = files.iter().map(|f| f.gzip).sum();
-    format!(
-        "{{\n\"bundle\": {{\"files\": [{}], \"raw_total\": {raw}, \"gzip_total\": {gzip}, \"gzip_budget\": {}, \"gzip_target\": {}}},\n\
-         \"budgets\": {{\"cold_requests\": {}, \"session_requests\": {}, \"warm_requests\": {}, \"target_cold_requests\": {}}},\n\
-         \"combobox_native\": {native},\n\"browser\": {}\n}}\n",
-        file_entries.join(", "),
-        budget::GZIP_BUDGET_BYTES,
-        budget::TARGET_GZIP_BYTES,
-        budget::COLD_REQUESTS_BUDGET,
-        budget::SESSION_REQUESTS_BUDGET,
-        budget::WARM_REQUESTS_BUDGET,
-        budget::TARGET_COLD_REQUESTS,
-        browser.unwrap_or("null")
-    )
+    let report = json!({
+        "bundle": {
+            "files": file_entries,
+            "raw_total": raw,
+            "gzip_total": gzip,
+            "gzip_budget": budget::GZIP_BUDGET_BYTES,
+            "gzip_target": budget::TARGET_GZIP_BYTES,
+        },
+        "budgets": {
+            "cold_requests": budget::COLD_REQUESTS_BUDGET,
+            "session_requests": budget::SESSION_REQUESTS_BUDGET,
+            "warm_requests": budget::WARM_REQUESTS_BUDGET,
+            "target_cold_requests": budget::TARGET_COLD_REQUESTS,
+        },
+        "combobox_native": native,
+        "browser": browser,
+    });
+    format!("{report:#}\n")
 }
 
 #[cfg(test)]
 mod tests {
     use super::budget::*;
     use super::*;
-    use crate::package::json::Json;
 
     #[test]
     fn the_verdict_names_budget_and_target() {
@@ -263,15 +261,13 @@ mod tests {
                 gzip: 50,
             },
         ];
-        let text = report_json(&files, r#"{"owners": 2000}"#, None);
-        let parsed = json::parse(&text).expect("valid JSON");
+        let text = report_json(&files, &json!({"owners": 2000}), None);
+        let parsed: Value = serde_json::from_str(&text).expect("valid JSON");
         let bundle = parsed.get("bundle").expect("bundle");
-        assert_eq!(bundle.get("gzip_total"), Some(&Json::Number(450.0)));
-        assert_eq!(parsed.get("browser"), Some(&Json::Null));
-        assert_eq!(
-            parsed.get("combobox_native").and_then(|n| n.get("owners")),
-            Some(&Json::Number(2000.0))
-        );
+        assert_eq!(bundle.get("gzip_total"), Some(&json!(450)));
+        assert_eq!(bundle["files"][1]["file"], "app \"x\".css");
+        assert_eq!(parsed.get("browser"), Some(&Value::Null));
+        assert_eq!(parsed["combobox_native"]["owners"], 2000);
     }
 
     #[test]

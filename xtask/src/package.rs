@@ -11,15 +11,11 @@
 //! ```
 //!
 //! The zip is reproducible: the same inputs give the same bytes (sorted entries, fixed dates and
-//! modes). The package is validated before it is reported done.
+//! modes, see `archive`). The package is validated before it is reported done.
 
-pub mod json;
-pub mod png;
+pub mod archive;
 pub mod tree;
-pub mod zip;
 
-mod crc32;
-mod deflate;
 mod zcli;
 
 use std::path::{Path, PathBuf};
@@ -28,45 +24,16 @@ use crate::build;
 use crate::run::{root, Result};
 use crate::tools;
 use crate::validate;
+use archive::EntrySize;
 use tree::Tree;
-use zip::EntrySize;
 
 pub use zcli::check as zcli_check;
-
-/// The committed manifest's OAuth client, replaced at packaging time from the environment: a Sell
-/// OAuth app's credentials are per Sell account and must not be committed.
-pub const PLACEHOLDER_CLIENT_ID: &str = "REPLACE_WITH_SELL_OAUTH_CLIENT_ID";
-pub const PLACEHOLDER_CLIENT_SECRET: &str = "REPLACE_WITH_SELL_OAUTH_CLIENT_SECRET";
-const CLIENT_ID_VAR: &str = "SELL_OAUTH_CLIENT_ID";
-const CLIENT_SECRET_VAR: &str = "SELL_OAUTH_CLIENT_SECRET";
 
 /// Where the package's sources are: the app folder (manifest.json, translations/, assets/) and
 /// Trunk's output.
 pub struct Sources {
     pub app: PathBuf,
     pub dist: PathBuf,
-}
-
-/// The Sell OAuth app to write into the packaged manifest (both or neither).
-#[derive(Debug, Clone, Default)]
-pub struct OauthClient {
-    pub id: Option<String>,
-    pub secret: Option<String>,
-}
-
-impl OauthClient {
-    pub fn from_env() -> OauthClient {
-        let var = |name| {
-            std::env::var(name)
-                .ok()
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
-        };
-        OauthClient {
-            id: var(CLIENT_ID_VAR),
-            secret: var(CLIENT_SECRET_VAR),
-        }
-    }
 }
 
 pub struct Built {
@@ -95,7 +62,7 @@ pub fn run(args: &[String]) -> Result {
         }
     };
     let sources = Sources { app: root(), dist };
-    let built = build_package(&sources, &OauthClient::from_env(), &output_dir())?;
+    let built = build_package(&sources, &output_dir())?;
     print_sizes(&built);
     println!("\nvalidating {}", built.zip_path.display());
     let report = validate::check(&validate::Package {
@@ -113,14 +80,14 @@ pub fn run(args: &[String]) -> Result {
 }
 
 /// Collects, zips and unpacks the package into `out`.
-pub fn build_package(sources: &Sources, oauth: &OauthClient, out: &Path) -> Result<Built> {
-    let tree = collect(sources, oauth)?;
+pub fn build_package(sources: &Sources, out: &Path) -> Result<Built> {
+    let tree = collect(sources)?;
     let version = tree
         .files
         .get("manifest.json")
         .map(|m| version_in(m))
         .ok_or("manifest.json is missing")??;
-    let (zip, sizes) = zip::write(&tree.entries())?;
+    let (zip, sizes) = archive::write(&tree.files)?;
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let zip_path = zip_path(out, &version);
     std::fs::write(&zip_path, &zip).map_err(|e| format!("{}: {e}", zip_path.display()))?;
@@ -139,15 +106,12 @@ pub fn build_package(sources: &Sources, oauth: &OauthClient, out: &Path) -> Resu
 
 /// The package's files from their sources. Fails on anything that would make a wrong package rather
 /// than a questionable one (validation judges those): a dist file shadowing a logo, a symlink.
-pub fn collect(sources: &Sources, oauth: &OauthClient) -> Result<Tree> {
+pub fn collect(sources: &Sources) -> Result<Tree> {
     let mut tree = Tree::default();
     let manifest_path = sources.app.join("manifest.json");
-    let manifest = std::fs::read_to_string(&manifest_path)
-        .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
-    tree.files.insert(
-        "manifest.json".to_string(),
-        fill_oauth(&manifest, oauth)?.into_bytes(),
-    );
+    let manifest =
+        std::fs::read(&manifest_path).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    tree.files.insert("manifest.json".to_string(), manifest);
     for (name, bytes) in top_level_files(&sources.app.join("translations"))? {
         if name.ends_with(".json") {
             tree.files.insert(format!("translations/{name}"), bytes);
@@ -205,28 +169,6 @@ fn top_level_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     Ok(out)
 }
 
-/// The manifest text with the OAuth placeholders replaced, formatting untouched.
-pub fn fill_oauth(manifest: &str, oauth: &OauthClient) -> Result<String> {
-    match (&oauth.id, &oauth.secret) {
-        (None, None) => Ok(manifest.to_string()),
-        (Some(id), Some(secret)) => {
-            let id_literal = json::quote(PLACEHOLDER_CLIENT_ID);
-            let secret_literal = json::quote(PLACEHOLDER_CLIENT_SECRET);
-            if !manifest.contains(&id_literal) || !manifest.contains(&secret_literal) {
-                return Err(format!(
-                    "{CLIENT_ID_VAR}/{CLIENT_SECRET_VAR} are set, but manifest.json has no {PLACEHOLDER_CLIENT_ID}/{PLACEHOLDER_CLIENT_SECRET} to replace"
-                ));
-            }
-            Ok(manifest
-                .replace(&id_literal, &json::quote(id))
-                .replace(&secret_literal, &json::quote(secret)))
-        }
-        _ => Err(format!(
-            "set both {CLIENT_ID_VAR} and {CLIENT_SECRET_VAR}, or neither"
-        )),
-    }
-}
-
 /// The manifest's `version`, checked to be safe in a file name.
 pub fn version_of(manifest_path: &Path) -> Result<String> {
     let bytes =
@@ -235,12 +177,11 @@ pub fn version_of(manifest_path: &Path) -> Result<String> {
 }
 
 fn version_in(manifest: &[u8]) -> Result<String> {
-    let text =
-        std::str::from_utf8(manifest).map_err(|_| "manifest.json is not UTF-8".to_string())?;
-    let parsed = json::parse(text).map_err(|e| format!("manifest.json: {e}"))?;
+    let parsed: serde_json::Value =
+        serde_json::from_slice(manifest).map_err(|e| format!("manifest.json: {e}"))?;
     let version = parsed
         .get("version")
-        .and_then(json::Json::as_str)
+        .and_then(serde_json::Value::as_str)
         .ok_or("manifest.json has no \"version\" string")?;
     let safe = !version.is_empty()
         && version
@@ -281,35 +222,6 @@ fn print_sizes(built: &Built) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn oauth_placeholders_are_replaced_only_when_both_values_are_given() {
-        let manifest = format!("{{\"client_id\": \"{PLACEHOLDER_CLIENT_ID}\", \"client_secret\": \"{PLACEHOLDER_CLIENT_SECRET}\"}}");
-        let none = OauthClient::default();
-        assert_eq!(fill_oauth(&manifest, &none).unwrap(), manifest);
-
-        let both = OauthClient {
-            id: Some("abc".into()),
-            secret: Some("s\"e".into()),
-        };
-        let filled = fill_oauth(&manifest, &both).unwrap();
-        let parsed = json::parse(&filled).unwrap();
-        assert_eq!(
-            parsed.get("client_id").and_then(json::Json::as_str),
-            Some("abc")
-        );
-        assert_eq!(
-            parsed.get("client_secret").and_then(json::Json::as_str),
-            Some("s\"e")
-        );
-
-        let half = OauthClient {
-            id: Some("abc".into()),
-            secret: None,
-        };
-        assert!(fill_oauth(&manifest, &half).is_err());
-        assert!(fill_oauth("{}", &both).is_err());
-    }
 
     #[test]
     fn versions_must_be_safe_in_a_file_name() {

@@ -6,8 +6,10 @@
 
 mod assets;
 mod content;
+mod json;
 mod locale;
 mod manifest;
+mod png_size;
 pub mod screenshots;
 mod translations;
 
@@ -16,7 +18,7 @@ use std::path::{Path, PathBuf};
 pub use assets::ZIP_LIMIT_BYTES;
 
 use crate::package::tree::Tree;
-use crate::package::{self, zip};
+use crate::package::{self, archive};
 use crate::run::{root, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +102,7 @@ impl Package {
 pub fn load(path: &Path) -> Result<Package> {
     if path.is_dir() {
         let tree = Tree::from_dir(path)?;
-        let (zip, _) = zip::write(&tree.entries())?;
+        let (zip, _) = archive::write(&tree.files)?;
         Ok(Package {
             tree,
             zip_size: zip.len() as u64,

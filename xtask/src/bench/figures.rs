@@ -3,17 +3,10 @@
 use super::budget;
 use super::table::Table;
 use crate::build::{kb, FileSize};
-use crate::package::json::Json;
-
-fn number(value: Option<&Json>) -> Option<f64> {
-    match value {
-        Some(Json::Number(n)) => Some(*n),
-        _ => None,
-    }
-}
+use serde_json::Value as Json;
 
 fn field(json: &Json, key: &str) -> Option<f64> {
-    number(json.get(key))
+    json.get(key).and_then(Json::as_f64)
 }
 
 fn ms(value: Option<f64>) -> String {
@@ -44,7 +37,7 @@ pub fn requests(rows: &Json) -> (Table, usize) {
     let mut head = vec!["ticket"];
     head.extend(REQUEST_COLUMNS.iter().map(|(_, _, title)| *title));
     let mut table = Table::new("Sell requests per ticket (cold / in a session / warm)", &head);
-    let rows = rows.as_array().unwrap_or(&[]);
+    let rows = rows.as_array().map(Vec::as_slice).unwrap_or_default();
     let mut tickets: Vec<u64> = rows
         .iter()
         .filter_map(|r| field(r, "ticket").map(|t| t as u64))
@@ -147,9 +140,7 @@ pub fn combobox(native: &Json, browser: Option<&Json>) -> Table {
         let Some(stats) = browser.and_then(|b| b.get(key)) else {
             continue;
         };
-        let shown = stats
-            .get("options_shown_for_empty_query")
-            .and_then(|n| number(Some(n)))
+        let shown = field(stats, "options_shown_for_empty_query")
             .map_or("-".into(), |n| format!("{n:.0}"));
         let decimals = |key: &str| field(stats, key).map_or("-".into(), |v| format!("{v:.1} ms"));
         table.row(vec![
@@ -177,7 +168,10 @@ pub fn combobox(native: &Json, browser: Option<&Json>) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::package::json::parse;
+
+    fn parse(text: &str) -> serde_json::Result<Json> {
+        serde_json::from_str(text)
+    }
 
     #[test]
     fn request_cells_pair_cold_and_warm_per_agent_and_mode() {

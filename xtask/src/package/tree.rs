@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::zip;
+use super::archive;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tree {
@@ -46,9 +46,17 @@ impl Tree {
 
     pub fn from_zip(bytes: &[u8]) -> Result<Tree, String> {
         let mut tree = Tree::default();
-        for entry in zip::read(bytes)? {
-            if entry.name.ends_with('/') {
-                continue; // a directory entry
+        let zip = archive::read(bytes)?;
+        if zip.duplicate_names {
+            tree.refused.push((
+                "package".to_string(),
+                "the zip's directory names a file twice (which copy counts is up to the unzipper)"
+                    .to_string(),
+            ));
+        }
+        for entry in zip.entries {
+            if entry.is_dir {
+                continue;
             }
             if !is_safe_path(&entry.name) {
                 tree.refused.push((
@@ -57,17 +65,14 @@ impl Tree {
                 ));
                 continue;
             }
-            if entry.mode.is_some_and(|m| m & 0o170000 == 0o120000) {
+            if entry.is_symlink {
                 tree.refused
                     .push((entry.name, "a symlink (Zendesk rejects them)".to_string()));
                 continue;
             }
             match entry.data {
                 Ok(data) => {
-                    if tree.files.insert(entry.name.clone(), data).is_some() {
-                        tree.refused
-                            .push((entry.name, "in the zip twice".to_string()));
-                    }
+                    tree.files.insert(entry.name, data);
                 }
                 Err(why) => tree
                     .refused
@@ -88,14 +93,6 @@ impl Tree {
             std::fs::write(&target, bytes).map_err(|e| format!("{}: {e}", target.display()))?;
         }
         Ok(())
-    }
-
-    /// Entries for the zip writer: sorted by path (the map's order).
-    pub fn entries(&self) -> Vec<(String, Vec<u8>)> {
-        self.files
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
     }
 }
 
@@ -134,16 +131,43 @@ mod tests {
     }
 
     #[test]
-    fn zip_slip_and_duplicates_are_refused() {
-        let entries = vec![
+    fn zip_slip_and_duplicate_names_are_refused() {
+        let files = BTreeMap::from([
             ("../evil".to_string(), b"x".to_vec()),
             ("manifest.json".to_string(), b"{}".to_vec()),
-            ("manifest.json".to_string(), b"{ }".to_vec()),
-        ];
-        let (bytes, _) = zip::write(&entries).unwrap();
+            ("manifest.jsoo".to_string(), b"{ }".to_vec()),
+        ]);
+        let (mut bytes, _) = archive::write(&files).unwrap();
+        // No writer makes a name twice on purpose: rename the third entry to the second's name
+        // (in its local header and in the directory; names are stored as they are).
+        let mut renamed = 0;
+        while let Some(at) = bytes.windows(13).position(|w| w == b"manifest.jsoo") {
+            bytes[at + 12] = b'n';
+            renamed += 1;
+        }
+        assert_eq!(renamed, 2);
         let tree = Tree::from_zip(&bytes).unwrap();
         assert_eq!(tree.files.keys().collect::<Vec<_>>(), ["manifest.json"]);
         let refused: Vec<&str> = tree.refused.iter().map(|(p, _)| p.as_str()).collect();
-        assert_eq!(refused, ["../evil", "manifest.json"]);
+        assert_eq!(refused, ["package", "../evil"]);
+    }
+
+    #[test]
+    fn a_symlink_entry_is_refused() {
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        writer
+            .add_symlink("assets/link", "/etc/passwd", options)
+            .unwrap();
+        let bytes = writer.finish().unwrap().into_inner();
+        let tree = Tree::from_zip(&bytes).unwrap();
+        assert!(tree.files.is_empty());
+        assert_eq!(
+            tree.refused,
+            [(
+                "assets/link".to_string(),
+                "a symlink (Zendesk rejects them)".to_string()
+            )]
+        );
     }
 }

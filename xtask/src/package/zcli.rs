@@ -17,13 +17,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use super::json::{self, Json};
+use serde_json::{json, Map, Value as Json};
+
 use super::output_dir;
 use super::tree::Tree;
 use crate::run::{cmd, status, Result};
 use crate::tools;
 
-const APP_ID: &str = "0";
+const APP_ID: u32 = 0;
 const STARTUP: Duration = Duration::from_secs(90);
 
 /// `zcli-check [dir] [--host]`.
@@ -119,36 +120,32 @@ fn prepare(package: &Tree, served: &Path) -> Result {
     let manifest = package
         .files
         .get("manifest.json")
-        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .map(Vec::as_slice)
         .unwrap_or_default();
-    let config = zcli_config(&json::parse(&manifest).map_err(|e| format!("manifest.json: {e}"))?);
+    let manifest = serde_json::from_slice(manifest).map_err(|e| format!("manifest.json: {e}"))?;
     let path = served.join("zcli.apps.config.json");
-    std::fs::write(&path, config).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::write(&path, format!("{:#}\n", zcli_config(&manifest)))
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// `{"app_id": 0, "parameters": {...}}` with each parameter's default (else empty), so zcli asks nothing.
-fn zcli_config(manifest: &Json) -> String {
+fn zcli_config(manifest: &Json) -> Json {
     let params = manifest
         .get("parameters")
         .and_then(Json::as_array)
-        .unwrap_or_default();
-    let values: Vec<String> = params
-        .iter()
+        .into_iter()
+        .flatten();
+    let values: Map<String, Json> = params
         .filter_map(|p| {
             let name = p.get("name").and_then(Json::as_str)?;
             let value = match p.get("default") {
-                Some(Json::Bool(b)) => b.to_string(),
-                Some(Json::Number(n)) => n.to_string(),
-                Some(Json::String(s)) => json::quote(s),
-                _ => json::quote(""),
+                Some(value @ (Json::Bool(_) | Json::Number(_) | Json::String(_))) => value.clone(),
+                _ => json!(""),
             };
-            Some(format!("{}: {value}", json::quote(name)))
+            Some((name.to_string(), value))
         })
         .collect();
-    format!(
-        "{{\"app_id\": {APP_ID}, \"parameters\": {{{}}}}}\n",
-        values.join(", ")
-    )
+    json!({ "app_id": APP_ID, "parameters": values })
 }
 
 fn free_port() -> Result<u16> {
@@ -170,7 +167,7 @@ fn wait_for_app_json(port: u16, child: &mut Child, log: &Path) -> Result<Json> {
         }
         if let Ok((200, body)) = get(port, "/app.json") {
             let text = String::from_utf8(body).map_err(|_| "app.json is not UTF-8".to_string())?;
-            return json::parse(&text).map_err(|e| format!("zcli's app.json: {e}"));
+            return serde_json::from_str(&text).map_err(|e| format!("zcli's app.json: {e}"));
         }
         if started.elapsed() > STARTUP {
             return Err(format!(
@@ -193,7 +190,7 @@ fn verify(port: u16, app_json: &Json, package: &Tree) -> Result<usize> {
     let manifest_name = package
         .files
         .get("manifest.json")
-        .and_then(|m| json::parse(&String::from_utf8_lossy(m)).ok())
+        .and_then(|m| serde_json::from_slice::<Json>(m).ok())
         .and_then(|m| m.get("name").and_then(Json::as_str).map(str::to_string));
     let served_name = app.get("name").and_then(Json::as_str).map(str::to_string);
     if served_name != manifest_name {
@@ -307,15 +304,14 @@ mod tests {
 
     #[test]
     fn the_config_gives_every_parameter_a_value_so_zcli_asks_nothing() {
-        let manifest = json::parse(
-            r#"{"parameters": [{"name": "a", "type": "checkbox", "default": false}, {"name": "b", "default": "New"}, {"name": "c"}]}"#,
-        )
-        .unwrap();
-        let config = json::parse(&zcli_config(&manifest)).unwrap();
-        let params = config.get("parameters").unwrap();
-        assert_eq!(params.get("a"), Some(&Json::Bool(false)));
-        assert_eq!(params.get("b").and_then(Json::as_str), Some("New"));
-        assert_eq!(params.get("c").and_then(Json::as_str), Some(""));
-        assert_eq!(config.get("app_id"), Some(&Json::Number(0.0)));
+        let manifest = json!({"parameters": [
+            {"name": "a", "type": "checkbox", "default": false},
+            {"name": "b", "default": "New"},
+            {"name": "c"},
+        ]});
+        assert_eq!(
+            zcli_config(&manifest),
+            json!({"app_id": 0, "parameters": {"a": false, "b": "New", "c": ""}})
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! What the zip holds and what it weighs: only `manifest.json`, `translations/` and `assets/` at the
 //! root, no classic-app files, the Marketplace logos in their sizes, and the upload limits.
 
+use super::png_size;
 use super::{Package, Report};
-use crate::package::png;
 
 /// Private app uploads: "2 MB" (developer.zendesk.com, uploading a private app), read as Rails'
 /// 2.megabytes. Above 90% of it a warning says so, in case Zendesk counts in decimal.
@@ -50,7 +50,7 @@ fn images(pkg: &Package, report: &mut Report) {
                 format!("missing: the Marketplace needs a {width}x{height} PNG"),
             ),
             None => {}
-            Some(bytes) => match png::dimensions(bytes) {
+            Some(bytes) => match png_size::dimensions(bytes) {
                 Ok((w, h)) if (w, h) == (width, height) => {}
                 Ok((w, h)) => report.error(
                     path,
@@ -64,7 +64,7 @@ fn images(pkg: &Package, report: &mut Report) {
         let judged_elsewhere =
             IMAGES.iter().any(|(p, ..)| p == path) || super::screenshots::number_of(path).is_some();
         if path.ends_with(".png") && !judged_elsewhere {
-            if let Err(why) = png::dimensions(bytes) {
+            if let Err(why) = png_size::dimensions(bytes) {
                 report.error(path, why);
             }
         }

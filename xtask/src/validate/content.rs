@@ -23,9 +23,6 @@ pub fn check(pkg: &Package, manifest: Option<&Manifest>, report: &mut Report) {
     let whitelist = manifest
         .map(|m| m.domain_whitelist.as_slice())
         .unwrap_or_default();
-    let oauth_credentials = manifest
-        .map(|m| m.oauth_credentials.as_slice())
-        .unwrap_or_default();
     for (path, bytes) in &pkg.tree.files {
         let text_file = is_text(path);
         if text_file && path.starts_with("assets/") {
@@ -40,21 +37,14 @@ pub fn check(pkg: &Package, manifest: Option<&Manifest>, report: &mut Report) {
                 }
             }
         }
-        let exempt: &[String] = if path == "manifest.json" {
-            oauth_credentials
-        } else {
-            &[]
-        };
         for secret in secrets(bytes, text_file) {
-            if !exempt.iter().any(|c| c.contains(&secret.text)) {
-                report.error(
-                    path,
-                    format!(
-                        "{} at byte {}: remove it; credentials belong in secure settings",
-                        secret.kind, secret.at
-                    ),
-                );
-            }
+            report.error(
+                path,
+                format!(
+                    "{} at byte {}: remove it; credentials belong in secure settings",
+                    secret.kind, secret.at
+                ),
+            );
         }
     }
 }

@@ -1,10 +1,11 @@
-//! `manifest.json`: keys, types, locations, parameters and the OAuth block, as zendesk_apps_support
-//! checks them, plus our stricter rules for secrets (a secure parameter must say where it may go; a
-//! parameter that looks like a credential must be secure or OAuth).
+//! `manifest.json`: keys, types, locations and parameters, as zendesk_apps_support checks them, plus
+//! our stricter rules for secrets (a secure parameter must say where it may go; a parameter that
+//! looks like a credential must be secure) and the product's one credential (no OAuth).
 
+use serde_json::Value as Json;
+
+use super::json::{self, kind_of};
 use super::{locale, Package, Report};
-use crate::package::json::{self, Json};
-use crate::package::{PLACEHOLDER_CLIENT_ID, PLACEHOLDER_CLIENT_SECRET};
 
 const FILE: &str = "manifest.json";
 
@@ -86,21 +87,12 @@ const LOCATION_OPTIONS: &[&str] = &[
     "legacy",
 ];
 const PRODUCTS: &[&str] = &["support", "sell", "chat"];
-const OAUTH_REQUIRED: &[&str] = &[
-    "client_id",
-    "client_secret",
-    "authorize_uri",
-    "access_token_uri",
-];
-
 /// What the other checks need from a manifest that parsed.
 #[derive(Debug, Clone, Default)]
 pub struct Manifest {
     pub default_locale: Option<String>,
     pub parameters: Vec<Parameter>,
     pub domain_whitelist: Vec<String>,
-    /// `oauth.client_id` and `oauth.client_secret`: the one place a credential belongs in a package.
-    pub oauth_credentials: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,15 +107,12 @@ pub fn check(pkg: &Package, report: &mut Report) -> Option<Manifest> {
         report.error(FILE, "missing: the package root must hold manifest.json");
         return None;
     };
-    let parsed = std::str::from_utf8(bytes)
-        .map_err(|_| "not UTF-8".to_string())
-        .and_then(json::parse);
-    let root = match parsed {
+    let root = match json::parse(bytes) {
         Ok(root @ Json::Object(_)) => root,
         Ok(other) => {
             report.error(
                 FILE,
-                format!("must be a JSON object, found {}", other.kind()),
+                format!("must be a JSON object, found {}", kind_of(&other)),
             );
             return None;
         }
@@ -132,10 +121,10 @@ pub fn check(pkg: &Package, report: &mut Report) -> Option<Manifest> {
             return None;
         }
     };
-    for key in root.duplicate_keys() {
+    for key in json::repeated_top_level_keys(bytes) {
         report.error(FILE, format!("the key \"{key}\" appears more than once"));
     }
-    for (key, _) in root.as_object().unwrap_or_default() {
+    for key in root.as_object().into_iter().flat_map(|o| o.keys()) {
         if !KNOWN_KEYS.contains(&key.as_str()) {
             report.warn(FILE, format!("unknown key \"{key}\" (Zendesk ignores it)"));
         }
@@ -154,12 +143,12 @@ pub fn check(pkg: &Package, report: &mut Report) -> Option<Manifest> {
         location(&root, pkg, report);
     }
     let parameters = parameters(&root, report);
-    let oauth_credentials = oauth(&root, &parameters, report);
+    one_installation_token(&root, &parameters, report);
     let domain_whitelist = root
         .get("domainWhitelist")
         .and_then(Json::as_array)
-        .unwrap_or_default()
-        .iter()
+        .into_iter()
+        .flatten()
         .filter_map(Json::as_str)
         .map(str::to_string)
         .collect();
@@ -167,7 +156,6 @@ pub fn check(pkg: &Package, report: &mut Report) -> Option<Manifest> {
         default_locale,
         parameters,
         domain_whitelist,
-        oauth_credentials,
     })
 }
 
@@ -182,7 +170,7 @@ fn keys_and_types(root: &Json, report: &mut Report) {
             None | Some(Json::Bool(_)) => {}
             Some(other) => report.error(
                 FILE,
-                format!("\"{key}\" must be true or false, found {}", other.kind()),
+                format!("\"{key}\" must be true or false, found {}", kind_of(other)),
             ),
         }
     }
@@ -191,7 +179,7 @@ fn keys_and_types(root: &Json, report: &mut Report) {
             None | Some(Json::String(_)) => {}
             Some(other) => report.error(
                 FILE,
-                format!("\"{key}\" must be a string, found {}", other.kind()),
+                format!("\"{key}\" must be a string, found {}", kind_of(other)),
             ),
         }
     }
@@ -204,7 +192,10 @@ fn keys_and_types(root: &Json, report: &mut Report) {
         None | Some(Json::Object(_)) => {}
         Some(other) => report.error(
             FILE,
-            format!("\"experiments\" must be an object, found {}", other.kind()),
+            format!(
+                "\"experiments\" must be an object, found {}",
+                kind_of(other)
+            ),
         ),
     }
 }
@@ -230,7 +221,7 @@ fn author(root: &Json, report: &mut Report) {
                 FILE,
                 format!(
                     "\"author.{field}\" must be a string, found {}",
-                    other.kind()
+                    kind_of(other)
                 ),
             ),
         }
@@ -298,7 +289,8 @@ fn location(root: &Json, pkg: &Package, report: &mut Report) {
     let products = root
         .get("location")
         .and_then(Json::as_object)
-        .unwrap_or_default();
+        .into_iter()
+        .flatten();
     let mut count = 0;
     for (product, locations) in products {
         if !PRODUCTS.contains(&product.as_str()) {
@@ -320,7 +312,7 @@ fn location(root: &Json, pkg: &Package, report: &mut Report) {
             let url = match options {
                 Json::String(url) => Some(url.as_str()),
                 Json::Object(members) => {
-                    for (key, _) in members {
+                    for key in members.keys() {
                         if !LOCATION_OPTIONS.contains(&key.as_str()) {
                             report.warn(
                                 FILE,
@@ -334,7 +326,7 @@ fn location(root: &Json, pkg: &Package, report: &mut Report) {
                             FILE,
                             format!(
                                 "\"{at}.flexible\" must be true or false, found {}",
-                                other.kind()
+                                kind_of(other)
                             ),
                         ),
                     }
@@ -345,7 +337,7 @@ fn location(root: &Json, pkg: &Package, report: &mut Report) {
                         FILE,
                         format!(
                             "\"{at}\" must be a URL or an object, found {}",
-                            other.kind()
+                            kind_of(other)
                         ),
                     );
                     None
@@ -399,7 +391,7 @@ fn parameters(root: &Json, report: &mut Report) -> Vec<Parameter> {
         Some(other) => {
             report.error(
                 FILE,
-                format!("\"parameters\" must be an array, found {}", other.kind()),
+                format!("\"parameters\" must be an array, found {}", kind_of(other)),
             );
             return Vec::new();
         }
@@ -424,20 +416,13 @@ fn parameters(root: &Json, report: &mut Report) -> Vec<Parameter> {
             }
         }
     }
-    let oauth_count = out.iter().filter(|p| p.kind == "oauth").count();
-    if oauth_count > 1 {
-        report.error(
-            FILE,
-            format!("{oauth_count} parameters of type oauth; Zendesk allows one"),
-        );
-    }
     out
 }
 
 /// One parameter's own rules. `None` when it is too broken to describe further.
 fn parameter(name: &str, item: &Json, report: &mut Report) -> Option<Parameter> {
     let at = format!("parameter \"{name}\"");
-    for (key, _) in item.as_object().unwrap_or_default() {
+    for key in item.as_object().into_iter().flat_map(|o| o.keys()) {
         if !PARAMETER_KEYS.contains(&key.as_str()) {
             report.warn(FILE, format!("{at}: unknown attribute \"{key}\" (labels and help texts belong in translations)"));
         }
@@ -451,7 +436,7 @@ fn parameter(name: &str, item: &Json, report: &mut Report) -> Option<Parameter> 
         Some(other) => {
             report.error(
                 FILE,
-                format!("{at}: \"type\" must be a string, found {}", other.kind()),
+                format!("{at}: \"type\" must be a string, found {}", kind_of(other)),
             );
             return None;
         }
@@ -482,7 +467,7 @@ fn parameter(name: &str, item: &Json, report: &mut Report) -> Option<Parameter> 
                 FILE,
                 format!(
                     "{at}: \"{key}\" must be true or false, found {}",
-                    other.kind()
+                    kind_of(other)
                 ),
             );
             false
@@ -492,12 +477,6 @@ fn parameter(name: &str, item: &Json, report: &mut Report) -> Option<Parameter> 
     let secure = flag("secure", report);
     if kind == "hidden" && required {
         report.error(FILE, format!("{at}: a hidden parameter can't be required"));
-    }
-    if kind == "oauth" && secure {
-        report.error(
-            FILE,
-            format!("{at}: an oauth parameter can't be secure (Zendesk keeps its token itself)"),
-        );
     }
     if secure && item.get("default").is_some() {
         report.error(
@@ -511,8 +490,11 @@ fn parameter(name: &str, item: &Json, report: &mut Report) -> Option<Parameter> 
         );
     }
     scopes(&at, item, secure, report);
-    if looks_like_credential(name) && !secure && kind != "oauth" {
-        report.error(FILE, format!("{at}: its name says it holds a credential, so make it \"secure\": true (or type oauth)"));
+    if looks_like_credential(name) && !secure {
+        report.error(
+            FILE,
+            format!("{at}: its name says it holds a credential, so make it \"secure\": true"),
+        );
     }
     if let Some(default) = item.get("default") {
         let fits = match kind {
@@ -523,7 +505,10 @@ fn parameter(name: &str, item: &Json, report: &mut Report) -> Option<Parameter> 
         if !fits {
             report.warn(
                 FILE,
-                format!("{at}: default {} does not fit type {kind}", default.kind()),
+                format!(
+                    "{at}: default {} does not fit type {kind}",
+                    kind_of(default)
+                ),
             );
         }
     }
@@ -549,11 +534,11 @@ fn scopes(at: &str, item: &Json, secure: bool, report: &mut Report) {
             for value in values {
                 match value.as_str() {
                     Some(s) if SECURE_SCOPES.contains(&s) => {}
-                    _ => report.error(FILE, format!("{at}: scope {value:?} is not one of {SECURE_SCOPES:?}")),
+                    _ => report.error(FILE, format!("{at}: scope {value} is not one of {SECURE_SCOPES:?}")),
                 }
             }
         }
-        (Some(other), true) => report.error(FILE, format!("{at}: \"scopes\" must be an array, found {}", other.kind())),
+        (Some(other), true) => report.error(FILE, format!("{at}: \"scopes\" must be an array, found {}", kind_of(other))),
     }
 }
 
@@ -565,71 +550,18 @@ pub fn looks_like_credential(name: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
-/// The OAuth block's rules; returns its client id and secret (to exempt from the secret scan).
-fn oauth(root: &Json, parameters: &[Parameter], report: &mut Report) -> Vec<String> {
-    let has_oauth_parameter = parameters.iter().any(|p| p.kind == "oauth");
-    let Some(block) = root.get("oauth") else {
-        if has_oauth_parameter {
-            report.error(FILE, "a parameter has type oauth, but there is no \"oauth\" block to say how to authorize");
-        }
-        return Vec::new();
-    };
-    if block.as_object().is_none() {
+/// The product's one credential, the installation's `sell_api_token`. Zendesk keeps no token per
+/// agent, so an `oauth` block or parameter would only add a second installation-wide login that
+/// looks like a personal one.
+fn one_installation_token(root: &Json, parameters: &[Parameter], report: &mut Report) {
+    const WHY: &str = "this app uses one installation token, sell_api_token; per-agent tokens don't exist in Zendesk (see docs/ADMIN.md)";
+    if root.get("oauth").is_some() {
+        report.error(FILE, format!("remove the \"oauth\" block: {WHY}"));
+    }
+    for p in parameters.iter().filter(|p| p.kind == "oauth") {
         report.error(
             FILE,
-            format!("\"oauth\" must be an object, found {}", block.kind()),
-        );
-        return Vec::new();
-    }
-    let missing: Vec<&str> = OAUTH_REQUIRED
-        .iter()
-        .copied()
-        .filter(|k| {
-            block
-                .get(k)
-                .and_then(Json::as_str)
-                .is_none_or(|v| v.trim().is_empty())
-        })
-        .collect();
-    if !missing.is_empty() {
-        report.error(
-            FILE,
-            format!("\"oauth\" needs non-empty {}", missing.join(", ")),
+            format!("parameter \"{}\" has type oauth; remove it: {WHY}", p.name),
         );
     }
-    if !has_oauth_parameter {
-        report.error(
-            FILE,
-            "\"oauth\" needs exactly one parameter of type oauth to hold the token",
-        );
-    }
-    for key in ["authorize_uri", "access_token_uri"] {
-        if let Some(uri) = block.get(key).and_then(Json::as_str) {
-            if !uri.starts_with("https://") {
-                report.error(
-                    FILE,
-                    format!("\"oauth.{key}\" {uri:?} must be an https:// URL"),
-                );
-            }
-        }
-    }
-    let id = block
-        .get("client_id")
-        .and_then(Json::as_str)
-        .unwrap_or_default();
-    let secret = block
-        .get("client_secret")
-        .and_then(Json::as_str)
-        .unwrap_or_default();
-    if id == PLACEHOLDER_CLIENT_ID || secret == PLACEHOLDER_CLIENT_SECRET {
-        report.warn(
-            FILE,
-            "\"oauth\" still holds the placeholder client id/secret: per-agent Sell login (Sell users only mode) won't work until you package with SELL_OAUTH_CLIENT_ID and SELL_OAUTH_CLIENT_SECRET set (docs/ADMIN.md)",
-        );
-    }
-    [id, secret]
-        .into_iter()
-        .filter(|v| !v.is_empty())
-        .map(str::to_string)
-        .collect()
 }

@@ -5,8 +5,8 @@
 //! screenshot section was not in the reference corpus, so its numbers are taken to be the same).
 //! Private uploads don't need screenshots: their absence only warns.
 
+use super::png_size;
 use super::{Package, Report};
-use crate::package::png;
 
 pub const SIZES: &[(u32, u32)] = &[(1024, 768), (2048, 1536)];
 /// "500KB", read as decimal kilobytes (the stricter reading).
@@ -30,7 +30,7 @@ pub fn problem(bytes: &[u8]) -> Option<String> {
         .map(|(w, h)| format!("{w}x{h}"))
         .collect::<Vec<_>>()
         .join(" or ");
-    match png::dimensions(bytes) {
+    match png_size::dimensions(bytes) {
         Err(why) => Some(format!("{why}; Marketplace screenshots are {sizes} PNGs")),
         Ok((w, h)) if !SIZES.contains(&(w, h)) => Some(format!(
             "is {w}x{h}; Marketplace screenshots are {sizes} (`cargo xtask screenshots` takes them)"
@@ -69,7 +69,7 @@ pub fn check(pkg: &Package, report: &mut Report) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::package::png::header_only;
+    use crate::validate::png_size::blank;
 
     #[test]
     fn only_numbered_screenshot_pngs_are_screenshots() {
@@ -89,17 +89,17 @@ mod tests {
 
     #[test]
     fn a_screenshot_must_be_a_listing_sized_png_under_500_kb() {
-        assert_eq!(problem(&header_only(1024, 768)), None);
-        assert_eq!(problem(&header_only(2048, 1536)), None);
-        let wrong = problem(&header_only(1280, 800)).unwrap_or_default();
+        assert_eq!(problem(&blank(1024, 768)), None);
+        assert_eq!(problem(&blank(2048, 1536)), None);
+        let wrong = problem(&blank(1280, 800)).unwrap_or_default();
         assert!(wrong.contains("is 1280x800"), "{wrong}");
         let not_png = problem(b"GIF89a0000000000000000").unwrap_or_default();
-        assert!(not_png.contains("not a PNG"), "{not_png}");
-        let mut heavy = header_only(1024, 768);
+        assert!(not_png.contains("not a readable PNG"), "{not_png}");
+        let mut heavy = blank(1024, 768);
         heavy.resize(MAX_BYTES + 1, 0);
         let heavy = problem(&heavy).unwrap_or_default();
         assert!(heavy.contains("at most 500000"), "{heavy}");
-        let mut at_limit = header_only(1024, 768);
+        let mut at_limit = blank(1024, 768);
         at_limit.resize(MAX_BYTES, 0);
         assert_eq!(problem(&at_limit), None);
     }

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::*;
-use crate::package::{build_package, collect, OauthClient, Sources};
+use crate::package::{build_package, collect, Sources};
 use crate::run::root;
 
 /// A temp folder removed when the test ends.
@@ -52,7 +52,7 @@ fn sources(tmp: &TempDir) -> Sources {
 }
 
 fn package_of(tree: Tree) -> Package {
-    let (zip, _) = zip::write(&tree.entries()).unwrap();
+    let (zip, _) = archive::write(&tree.files).unwrap();
     Package {
         tree,
         zip_size: zip.len() as u64,
@@ -69,19 +69,14 @@ fn messages(report: &Report, severity: Severity) -> Vec<String> {
 }
 
 #[test]
-fn the_packaged_app_passes_with_only_the_oauth_placeholder_warning() {
+fn the_packaged_app_passes_without_errors_or_warnings() {
     let tmp = TempDir::new("valid");
-    let built = build_package(&sources(&tmp), &OauthClient::default(), &tmp.0.join("out")).unwrap();
+    let built = build_package(&sources(&tmp), &tmp.0.join("out")).unwrap();
 
     let from_zip = load(&built.zip_path).unwrap();
     let report = check(&from_zip);
     assert_eq!(messages(&report, Severity::Error), Vec::<String>::new());
-    let warnings = messages(&report, Severity::Warning);
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(
-        warnings[0].contains("placeholder client id/secret"),
-        "{warnings:?}"
-    );
+    assert_eq!(messages(&report, Severity::Warning), Vec::<String>::new());
 
     // The unpacked folder is the same package.
     let from_dir = load(&built.app_dir).unwrap();
@@ -90,9 +85,57 @@ fn the_packaged_app_passes_with_only_the_oauth_placeholder_warning() {
 }
 
 #[test]
+fn the_settings_of_the_one_credential_app_pass_full_access_users_included() {
+    let tmp = TempDir::new("settings");
+    let pkg = package_of(collect(&sources(&tmp)).unwrap());
+    let mut report = Report::default();
+    let manifest = manifest::check(&pkg, &mut report).expect("the manifest parses");
+    assert_eq!(report.findings, []);
+    let kinds: Vec<(&str, &str)> = manifest
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.kind.as_str()))
+        .collect();
+    assert!(
+        kinds.contains(&("full_access_users", "multiline")),
+        "{kinds:?}"
+    );
+    assert!(kinds.contains(&("sell_api_token", "text")), "{kinds:?}");
+}
+
+/// What Info-ZIP's `unzip -t` says of the zip: `None` when it is not installed.
+fn unzip_test(zip: &std::path::Path) -> Option<std::process::Output> {
+    std::process::Command::new("unzip")
+        .arg("-t")
+        .arg(zip)
+        .output()
+        .ok()
+}
+
+#[test]
+fn the_package_zip_passes_unzip_t_and_reads_back_whole() {
+    let tmp = TempDir::new("unzip");
+    let src = sources(&tmp);
+    let built = build_package(&src, &tmp.0.join("out")).unwrap();
+    // Read back by the zip crate: every entry, CRCs checked, nothing refused, the same files.
+    let back = Tree::from_zip(&built.zip).unwrap();
+    assert_eq!(back.refused, Vec::<(String, String)>::new());
+    assert_eq!(back, collect(&src).unwrap());
+    match unzip_test(&built.zip_path) {
+        Some(out) => assert!(
+            out.status.success(),
+            "unzip -t: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        None => eprintln!("unzip is not installed: the zip was checked by reading it back only"),
+    }
+}
+
+#[test]
 fn the_zip_holds_the_layout_zendesk_expects() {
     let tmp = TempDir::new("layout");
-    let built = build_package(&sources(&tmp), &OauthClient::default(), &tmp.0.join("out")).unwrap();
+    let built = build_package(&sources(&tmp), &tmp.0.join("out")).unwrap();
     assert!(
         built.zip_path.ends_with("sell-sidebar-0.1.0.zip"),
         "{}",
@@ -127,10 +170,10 @@ fn the_zip_holds_the_layout_zendesk_expects() {
 fn packaging_twice_gives_the_same_bytes_whatever_the_file_times() {
     let tmp = TempDir::new("repro");
     let src = sources(&tmp);
-    let first = build_package(&src, &OauthClient::default(), &tmp.0.join("a")).unwrap();
+    let first = build_package(&src, &tmp.0.join("a")).unwrap();
     // Rewrite the dist files (new modification times, same contents).
     fake_dist(&src.dist);
-    let second = build_package(&src, &OauthClient::default(), &tmp.0.join("b")).unwrap();
+    let second = build_package(&src, &tmp.0.join("b")).unwrap();
     assert_eq!(first.zip, second.zip);
     assert_eq!(
         std::fs::read(&first.zip_path).unwrap(),
@@ -139,25 +182,11 @@ fn packaging_twice_gives_the_same_bytes_whatever_the_file_times() {
 }
 
 #[test]
-fn oauth_credentials_from_the_environment_pass_without_the_placeholder_warning() {
-    let tmp = TempDir::new("oauth");
-    let oauth = OauthClient {
-        id: Some("sell-client-1".into()),
-        secret: Some("0123456789abcdef".repeat(4)),
-    };
-    let tree = collect(&sources(&tmp), &oauth).unwrap();
-    let report = check(&package_of(tree));
-    // A 64-hex client secret is where it belongs: not reported as a leaked token.
-    assert_eq!(messages(&report, Severity::Error), Vec::<String>::new());
-    assert_eq!(messages(&report, Severity::Warning), Vec::<String>::new());
-}
-
-#[test]
 fn a_dist_file_may_not_shadow_a_logo() {
     let tmp = TempDir::new("shadow");
     let src = sources(&tmp);
     std::fs::write(src.dist.join("logo.png"), b"x").unwrap();
-    let err = collect(&src, &OauthClient::default()).unwrap_err();
+    let err = collect(&src).unwrap_err();
     assert!(err.contains("assets/logo.png"), "{err}");
 }
 
@@ -314,7 +343,13 @@ const BREAKAGES: &[Breakage] = &[
     ),
     (
         "required as string",
-        |t| manifest(t, "\"required\": false", "\"required\": \"no\""),
+        |t| {
+            manifest(
+                t,
+                "\"required\": true, \"default\": \"New\"",
+                "\"required\": \"no\", \"default\": \"New\"",
+            )
+        },
         "\"required\" must be true or false",
     ),
     (
@@ -325,7 +360,7 @@ const BREAKAGES: &[Breakage] = &[
     (
         "unknown scope",
         |t| manifest(t, "[\"header\"]", "[\"header\", \"cookie\"]"),
-        "scope String(\"cookie\") is not one of",
+        "scope \"cookie\" is not one of",
     ),
     (
         "scopes on plain parameter",
@@ -361,7 +396,18 @@ const BREAKAGES: &[Breakage] = &[
         "holds a credential",
     ),
     (
-        "two oauth parameters",
+        "oauth block",
+        |t| {
+            manifest(
+                t,
+                "\"parameters\": [",
+                "\"oauth\": {\"client_id\": \"sell-sidebar\", \"client_secret\": \"s\", \"authorize_uri\": \"https://api.getbase.com/oauth2/authorize\", \"access_token_uri\": \"https://api.getbase.com/oauth2/token\"}, \"parameters\": [",
+            )
+        },
+        "remove the \"oauth\" block: this app uses one installation token, sell_api_token; per-agent tokens don't exist in Zendesk",
+    ),
+    (
+        "oauth parameter",
         |t| {
             manifest(
                 t,
@@ -369,39 +415,7 @@ const BREAKAGES: &[Breakage] = &[
                 "\"name\": \"account_owner\", \"type\": \"oauth\"",
             )
         },
-        "Zendesk allows one",
-    ),
-    (
-        "secure oauth",
-        |t| {
-            manifest(
-                t,
-                "\"type\": \"oauth\", \"required\": false",
-                "\"type\": \"oauth\", \"required\": false, \"secure\": true",
-            )
-        },
-        "can't be secure",
-    ),
-    (
-        "oauth without secret",
-        |t| manifest(t, "\"client_secret\"", "\"client_secrets\""),
-        "needs non-empty client_secret",
-    ),
-    (
-        "oauth over http",
-        |t| {
-            manifest(
-                t,
-                "https://api.getbase.com/oauth2/token",
-                "http://api.getbase.com/oauth2/token",
-            )
-        },
-        "must be an https:// URL",
-    ),
-    (
-        "oauth without parameter",
-        |t| manifest(t, "\"type\": \"oauth\"", "\"type\": \"text\""),
-        "exactly one parameter of type oauth",
+        "parameter \"account_owner\" has type oauth; remove it: this app uses one installation token",
     ),
     (
         "hidden required",
@@ -495,7 +509,7 @@ const BREAKAGES: &[Breakage] = &[
         |t| {
             drop(t.files.insert(
                 "assets/logo-small.png".into(),
-                crate::package::png::header_only(128, 127),
+                crate::validate::png_size::blank(128, 127),
             ))
         },
         "is 128x127; it must be exactly 128x128",
@@ -505,7 +519,7 @@ const BREAKAGES: &[Breakage] = &[
         |t| {
             drop(t.files.insert(
                 "assets/banner.png".into(),
-                crate::package::png::header_only(800, 200),
+                crate::validate::png_size::blank(800, 200),
             ))
         },
         "must be exactly 830x200",
@@ -513,14 +527,14 @@ const BREAKAGES: &[Breakage] = &[
     (
         "screenshot not a PNG",
         |t| drop(t.files.insert("assets/shot.png".into(), b"GIF89a".to_vec())),
-        "not a PNG file",
+        "not a readable PNG file",
     ),
     (
         "screenshot wrong size",
         |t| {
             drop(t.files.insert(
                 "assets/screenshot-1.png".into(),
-                crate::package::png::header_only(1280, 800),
+                crate::validate::png_size::blank(1280, 800),
             ))
         },
         "is 1280x800; Marketplace screenshots are 1024x768 or 2048x1536",
@@ -528,7 +542,7 @@ const BREAKAGES: &[Breakage] = &[
     (
         "screenshot too heavy",
         |t| {
-            let mut png = crate::package::png::header_only(1024, 768);
+            let mut png = crate::validate::png_size::blank(1024, 768);
             png.resize(500 * 1000 + 1, 0);
             drop(t.files.insert("assets/screenshot-0.png".into(), png))
         },
@@ -596,6 +610,17 @@ const BREAKAGES: &[Breakage] = &[
         "a Sell emulator seed token",
     ),
     (
+        "token in the manifest",
+        |t| {
+            manifest(
+                t,
+                "\"name\": \"Zendesk Sell\"",
+                "\"name\": \"Zendesk Sell 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"",
+            )
+        },
+        "manifest.json: a 64-hex-digit token",
+    ),
+    (
         "token in the wasm",
         |t| {
             let mut wasm = t
@@ -634,7 +659,7 @@ const BREAKAGES: &[Breakage] = &[
 #[test]
 fn each_broken_rule_is_an_error_that_names_it() {
     let tmp = TempDir::new("broken");
-    let valid = collect(&sources(&tmp), &OauthClient::default()).unwrap();
+    let valid = collect(&sources(&tmp)).unwrap();
     assert_eq!(
         messages(&check(&package_of(valid.clone())), Severity::Error),
         Vec::<String>::new()
@@ -656,7 +681,7 @@ fn each_broken_rule_is_an_error_that_names_it() {
 #[test]
 fn a_zip_over_the_upload_limit_fails_and_one_close_to_it_warns() {
     let tmp = TempDir::new("limit");
-    let tree = collect(&sources(&tmp), &OauthClient::default()).unwrap();
+    let tree = collect(&sources(&tmp)).unwrap();
     let over = check(&Package {
         tree: tree.clone(),
         zip_size: ZIP_LIMIT_BYTES + 1,
@@ -681,7 +706,7 @@ fn the_real_release_bundle_packages_cleanly_when_built() {
         eprintln!("SELL_SIDEBAR_DIST is not set (cargo xtask test sets it); only the fake dist was packaged");
         return;
     };
-    let tree = collect(&Sources { app: root(), dist }, &OauthClient::default()).unwrap();
+    let tree = collect(&Sources { app: root(), dist }).unwrap();
     let report = check(&package_of(tree));
     assert_eq!(messages(&report, Severity::Error), Vec::<String>::new());
 }
@@ -689,7 +714,7 @@ fn the_real_release_bundle_packages_cleanly_when_built() {
 #[test]
 fn missing_or_gapped_screenshots_only_warn() {
     let tmp = TempDir::new("shots");
-    let valid = collect(&sources(&tmp), &OauthClient::default()).unwrap();
+    let valid = collect(&sources(&tmp)).unwrap();
 
     let mut none = valid.clone();
     none.files

@@ -2,9 +2,11 @@
 //! short description that fits, and a label and help text for every parameter in every locale (an
 //! admin reading the settings in German should not meet an English-only or blank field).
 
+use serde_json::Value as Json;
+
+use super::json::{self, kind_of};
 use super::manifest::Manifest;
 use super::{locale, Package, Report};
-use crate::package::json::{self, Json};
 
 /// zendesk_apps_support requires these for public apps (for private ones only `name`); we want the
 /// package Marketplace-ready either way.
@@ -45,10 +47,7 @@ pub fn check(pkg: &Package, manifest: Option<&Manifest>, report: &mut Report) {
 }
 
 fn app_object(path: &str, bytes: &[u8], report: &mut Report) -> Option<Json> {
-    let parsed = std::str::from_utf8(bytes)
-        .map_err(|_| "not UTF-8".to_string())
-        .and_then(json::parse);
-    let root = match parsed {
+    let root = match json::parse(bytes) {
         Ok(root) => root,
         Err(e) => {
             report.error(path, format!("not valid JSON: {e}"));
@@ -75,7 +74,7 @@ fn leaves(path: &str, at: &str, value: &Json, report: &mut Report) {
         }
         other => report.error(
             path,
-            format!("\"{at}\" must be a text, found {}", other.kind()),
+            format!("\"{at}\" must be a text, found {}", kind_of(other)),
         ),
     }
 }
@@ -129,11 +128,8 @@ fn parameter_texts(path: &str, app: &Json, manifest: &Manifest, report: &mut Rep
             }
         }
     }
-    let translated = app
-        .get("parameters")
-        .and_then(Json::as_object)
-        .unwrap_or_default();
-    for (name, _) in translated {
+    let translated = app.get("parameters").and_then(Json::as_object);
+    for name in translated.into_iter().flat_map(|o| o.keys()) {
         if !manifest.parameters.iter().any(|p| &p.name == name) {
             report.warn(
                 path,
