@@ -1,10 +1,13 @@
 //! A small time-limited cache in `localStorage`, shared by every ticket tab of the app: Zendesk opens a
 //! fresh iframe per ticket, so an in-memory cache alone would make every re-open cost Sell requests.
-//! Entries are scoped to the installation and the agent, so one agent never reads another's results.
-//! How long each kind is kept, and which stored entries are swept out, is `sidebar_core::cache_policy`.
+//! Entries are scoped to the installation and the agent: one agent never reads another's results, and
+//! another agent's are dropped when an agent opens the sidebar in the same browser profile. How long
+//! each kind is kept, and which stored entries are swept out, is `sidebar_core::cache_policy`.
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use sidebar_core::cache_policy::{entry_text, should_drop, sweep_due, Kept, APP_PREFIX, PREFIX, SWEPT_AT_KEY};
+use sidebar_core::cache_policy::{
+    agent_scope, entry_text, of_another_agent, should_drop, sweep_due, Kept, APP_PREFIX, SWEPT_AT_KEY,
+};
 
 #[derive(Deserialize)]
 struct Entry<T> {
@@ -18,9 +21,9 @@ pub struct Cache {
 }
 
 impl Cache {
-    pub fn new(installation: Option<u64>, agent_email: &str) -> Self {
-        let installation = installation.map(|i| i.to_string()).unwrap_or_default();
-        Self { scope: format!("{PREFIX}{installation}:{}", agent_email.trim().to_lowercase()) }
+    /// `agent` is the Support user id of the agent.
+    pub fn new(installation: Option<u64>, agent: Option<u64>) -> Self {
+        Self { scope: agent_scope(installation, agent) }
     }
 
     /// The value and its age in ms, if stored and younger than its kind's time to live.
@@ -51,6 +54,28 @@ impl Cache {
         }
     }
 
+    /// Removes the entries of other agents of this installation (a browser profile several agents share).
+    pub fn drop_other_agents(&self) {
+        let Some(storage) = storage() else { return };
+        for key in app_keys(&storage) {
+            if of_another_agent(&key, &self.scope) {
+                let _ = storage.remove_item(&key);
+            }
+        }
+    }
+
+    /// Removes every entry of this agent except `keep` (an agent found to have no access keeps nothing
+    /// else).
+    pub fn forget_all_but(&self, keep: &[&str]) {
+        let Some(storage) = storage() else { return };
+        let kept: Vec<String> = keep.iter().map(|k| self.key(k)).collect();
+        for key in app_keys(&storage) {
+            if key.starts_with(&self.scope) && !kept.contains(&key) {
+                let _ = storage.remove_item(&key);
+            }
+        }
+    }
+
     /// Removes expired entries (any agent's, any installation's) unless that was done a moment ago.
     pub fn sweep_if_due(&self) {
         let Some(storage) = storage() else { return };
@@ -62,16 +87,20 @@ impl Cache {
     }
 
     fn key(&self, key: &str) -> String {
-        format!("{}:{key}", self.scope)
+        format!("{}{key}", self.scope)
     }
 }
 
-fn sweep(storage: &web_sys::Storage, now: u64) {
-    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+/// Every key the app wrote, read out first: removing while walking would skip keys.
+fn app_keys(storage: &web_sys::Storage) -> Vec<String> {
+    (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|key| key.starts_with(APP_PREFIX))
-        .collect();
-    for key in keys {
+        .collect()
+}
+
+fn sweep(storage: &web_sys::Storage, now: u64) {
+    for key in app_keys(storage) {
         let text = storage.get_item(&key).ok().flatten().unwrap_or_default();
         if should_drop(&key, &text, now) {
             let _ = storage.remove_item(&key);

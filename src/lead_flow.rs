@@ -1,25 +1,33 @@
 //! Creating a lead, as the order of Sell requests: what the form needs before it is shown (access,
 //! users, lead statuses), the duplicate check, the lead source (found, or created once), and the one
 //! `POST /v2/leads`. Every decision on the way is a `sidebar_core::lead_form` function; this module
-//! only sends the requests it asks for, in parallel where it can, with the credential `policy::access`
-//! picks.
+//! only sends the requests it asks for, in parallel where it can. The new lead passes the agent's
+//! visibility like any record: one they may not see is reported as created, not shown.
 
 use sidebar_core::lead_form::{
-    after_create_conflict, create_request, duplicates_of, is_name_taken, source_resolution, status_resolution,
-    CreateError, Duplicates, SourcePlan, StatusProblem, ValidLead,
+    after_create_conflict, create_request, is_name_taken, source_resolution, status_resolution, CreateError,
+    SourcePlan, StatusProblem, ValidLead,
 };
-use sidebar_core::policy::access::{Access, RequestPurpose};
+use sidebar_core::policy::access::Access;
+use sidebar_core::policy::fields::lead_display_name;
 use sidebar_core::policy::owner::{owner_field_for, OwnerField};
 use sidebar_core::sell::directory::Directory;
 use sidebar_core::sell::error::SellError;
-use sidebar_core::sell::model::{Contact, Lead, LeadSource, SourceId};
+use sidebar_core::sell::model::{Lead, LeadSource, SourceId};
 use sidebar_core::sell::requests;
 
 use crate::sell_data::SellData;
 use crate::session::Session;
 
-/// The cache key of the lead sources list (see `SellData::lead_sources`).
-const SOURCES_KEY: &str = "lead_sources";
+/// A lead Sell created, as far as the agent may see it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CreatedLead {
+    /// Owned by someone whose records the agent may see: shown like any lead.
+    Visible(Lead),
+    /// Created and given to its owner, outside what the agent may see: said, not shown. `name` is the
+    /// name the agent typed.
+    NotVisible { name: String },
+}
 
 /// What the form needs before the agent sees it.
 #[derive(Clone)]
@@ -50,7 +58,7 @@ pub async fn prepare(data: &SellData, session: &Session) -> Result<FormSetup, Se
     let (users, statuses) = (users.map_err(SetupError::Sell)?, statuses.map_err(SetupError::Sell)?);
     let directory = Directory::new(&users);
     let agent = match &access {
-        Access::AsSellUser { user_id } => directory.by_id(*user_id),
+        Access::AsSellUser { user_id, .. } => directory.by_id(*user_id),
         _ => directory.find_by_email(&session.agent.email),
     };
     let settings = &session.settings.settings;
@@ -61,53 +69,47 @@ pub async fn prepare(data: &SellData, session: &Session) -> Result<FormSetup, Se
     })
 }
 
-/// Leads and contacts Sell already has with this email, asked in parallel with the agent's
-/// customer-data credential.
-pub async fn find_duplicates(session: &Session, access: &Access, email: &str) -> Result<Duplicates, SellError> {
-    let client = session.client_for(access, RequestPurpose::CustomerData)?;
-    let (lead_req, contact_req) = (requests::leads_by_email(email), requests::contacts_by_email(email));
-    let (leads, contacts) = futures::join!(client.list::<Lead>(&lead_req), client.list::<Contact>(&contact_req));
-    Ok(duplicates_of(email, &leads?.items, &contacts?.items))
-}
-
-/// The lead source, then the lead: exactly one `POST /v2/leads`.
+/// The lead source, then the lead: exactly one `POST /v2/leads`, with the owner set explicitly (the
+/// installation's token would otherwise make its own user the owner).
 pub async fn create_lead(
     data: &SellData,
     session: &Session,
     access: &Access,
     lead: &ValidLead,
     status: &str,
-) -> Result<Lead, CreateError> {
-    let source = lead_source(data, session, access).await?;
-    let client = session.client_for(access, RequestPurpose::CustomerData).map_err(CreateError::Sell)?;
-    let created: Lead = client
+) -> Result<CreatedLead, CreateError> {
+    if !access.sees_customer_data() {
+        return Err(CreateError::Sell(SellError::Forbidden));
+    }
+    let source = lead_source(data, session).await?;
+    let created: Lead = data
+        .client()
         .single(&create_request(lead, status, source))
         .await
         .map_err(CreateError::Sell)?;
     // The requester's cached lookup doesn't have the new lead yet.
     if let Some(email) = lead.email() {
-        data.forget_lookup(email);
+        data.forget_lookup(access, email);
     }
-    Ok(created)
+    Ok(if access.sees(created.owner_id) {
+        CreatedLead::Visible(created)
+    } else {
+        CreatedLead::NotVisible { name: lead_display_name(&created) }
+    })
 }
 
 /// The configured source's id: found in the list, or created once. When another agent created it a
 /// moment ago (422 "taken"), the list is read again and theirs is used.
-async fn lead_source(data: &SellData, session: &Session, access: &Access) -> Result<Option<SourceId>, CreateError> {
+async fn lead_source(data: &SellData, session: &Session) -> Result<Option<SourceId>, CreateError> {
     let sources = data.lead_sources().await.map_err(CreateError::Sell)?;
     let name = match source_resolution(session.settings.settings.lead_source.as_ref(), &sources) {
         SourcePlan::None => return Ok(None),
         SourcePlan::UseExisting(id) => return Ok(Some(id)),
         SourcePlan::Create(name) => name,
     };
-    let not_created = |error| CreateError::SourceNotCreated {
-        name: name.clone(),
-        error,
-    };
-    let client = session.client_for(access, RequestPurpose::CreateLeadSource).map_err(not_created)?;
-    let created = client.single::<LeadSource>(&requests::lead_source_create(&name)).await;
+    let created = data.client().single::<LeadSource>(&requests::lead_source_create(&name)).await;
     // Either way the cached list is out of date now.
-    data.forget(SOURCES_KEY);
+    data.forget_lead_sources();
     match created {
         Ok(source) => Ok(Some(source.id)),
         Err(SellError::Validation(errors)) if is_name_taken(&errors) => {
@@ -116,6 +118,6 @@ async fn lead_source(data: &SellData, session: &Session, access: &Access) -> Res
                 .map(Some)
                 .map_err(CreateError::SourceConflict)
         }
-        Err(error) => Err(not_created(error)),
+        Err(error) => Err(CreateError::SourceNotCreated { name, error }),
     }
 }

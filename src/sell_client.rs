@@ -1,11 +1,11 @@
 //! Runs `sidebar_core` Sell requests through ZAF's `client.request`, so Zendesk's proxy adds the secret
-//! token server-side: the app only ever names the setting (`{{setting.NAME}}`), never holds the token.
+//! token server-side: the app only ever names the setting (`{{setting.sell_api_token}}`), never holds
+//! the token. There is one token per installation; what an agent may see is `SellData`'s to enforce.
 
 use serde::de::DeserializeOwned;
-use sidebar_core::policy::access::Credential;
 use sidebar_core::sell::envelope::{raw_list_from_response, single_from_response, Page, RawPage};
 use sidebar_core::sell::error::SellError;
-use sidebar_core::sell::requests::SellRequest;
+use sidebar_core::sell::requests::{SellRequest, AUTHORIZATION};
 use sidebar_core::sell::retry::retry_delay_ms;
 use sidebar_core::zaf_values::HttpReply;
 use std::collections::BTreeMap;
@@ -20,13 +20,11 @@ const MAX_PAGES: u32 = 30;
 #[derive(Clone)]
 pub struct SellClient {
     zaf: ZafClient,
-    /// Which secure setting Zendesk's proxy puts in the Authorization header.
-    credential: Credential,
 }
 
 impl SellClient {
-    pub fn new(zaf: ZafClient, credential: Credential) -> Self {
-        Self { zaf, credential }
+    pub fn new(zaf: ZafClient) -> Self {
+        Self { zaf }
     }
 
     pub async fn list<T: DeserializeOwned>(&self, req: &SellRequest) -> Result<Page<T>, SellError> {
@@ -90,7 +88,7 @@ impl SellClient {
 
     fn options(&self, req: &SellRequest) -> RequestOptions {
         let mut headers = BTreeMap::new();
-        headers.insert("Authorization".into(), self.credential.authorization_header());
+        headers.insert("Authorization".into(), AUTHORIZATION.into());
         headers.insert("Accept".into(), "application/json".into());
         let data = req.body_text();
         RequestOptions {

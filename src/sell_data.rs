@@ -1,32 +1,27 @@
-//! The Sell data the sidebar shows, fetched with the credential `policy::access` picks and cached in
-//! `localStorage` for a few minutes. Everything decided here is delegated to `sidebar_core`; this module
-//! only orders the requests (in parallel where it can) and caches their answers.
+//! The one owner of Sell data in the app: it resolves the agent's access once per session
+//! (`access.rs`), sends every request with the installation's token, lets only what the agent may see
+//! through, and caches that (never the unfiltered answer) in `localStorage` for a few minutes. Views
+//! get records they may show; they never see a credential or a cache key. Every decision is
+//! `sidebar_core`'s; this module orders the requests (in parallel where it can) and caches.
+
+mod access;
 
 use futures::future::join_all;
-use serde::{Deserialize, Serialize};
-use sidebar_core::lookup::{combine, LookupOutcome, LookupPlan, ReferenceLists};
-use sidebar_core::policy::access::{access_for, credential_for, Access, Credential, RequestPurpose, SellUserLookup};
+use sidebar_core::lookup::{LookupOutcome, LookupPlan, Records, ReferenceLists};
+use sidebar_core::policy::access::Access;
 use sidebar_core::policy::fields::Names;
-use sidebar_core::sell::directory::Directory;
+use sidebar_core::policy::visibility::Visibility;
+use sidebar_core::lead_form::{duplicates_of, Duplicates};
 use sidebar_core::sell::error::SellError;
-use sidebar_core::sell::model::{Contact, Deal, Lead, LeadSource, LeadStatus, Stage, User, UserStatus};
+use sidebar_core::sell::model::{Contact, Deal, Lead, LeadSource, LeadStatus, Stage, User};
 use sidebar_core::sell::requests::{self, SellRequest};
 
 use leptos::prelude::{expect_context, GetValue, LocalStorage, StoredValue};
 
 use crate::cache::{now_ms, Cache};
-use sidebar_core::cache_policy::Kept;
+use crate::sell_client::SellClient;
 use crate::session::Session;
-
-/// The raw records of one requester's lookup: cached as they came, combined anew each time.
-#[derive(Clone, Serialize, Deserialize)]
-struct Records {
-    leads: Vec<Lead>,
-    contacts: Vec<Contact>,
-    deals: Vec<Deal>,
-    organizations: Vec<Contact>,
-    skipped: usize,
-}
+use sidebar_core::cache_policy::Kept;
 
 /// What the sidebar shows for a requester.
 #[derive(Clone)]
@@ -42,79 +37,68 @@ pub struct LookupResult {
     pub names_missing: bool,
 }
 
+/// The cache keys of the reference lists.
+const USERS: &str = "users";
+const STAGES: &str = "stages";
+const LEAD_SOURCES: &str = "lead_sources";
+const LEAD_STATUSES: &str = "lead_statuses";
+
 #[derive(Clone)]
 pub struct SellData {
     session: Session,
     cache: Cache,
+    client: SellClient,
+    access: access::Memo,
 }
 
 impl SellData {
     pub fn new(session: Session) -> Self {
-        let cache = Cache::new(session.metadata.installation_id, &session.agent.email);
+        let cache = Cache::new(session.metadata.installation_id, session.agent.id);
+        // Another agent's entries on a shared browser profile go before this agent sees anything.
+        cache.drop_other_agents();
         cache.sweep_if_due();
-        Self { session, cache }
+        let client = SellClient::new(session.zaf.clone());
+        Self { session, cache, client, access: access::Memo::default() }
     }
 
-    fn directory_client(&self) -> crate::sell_client::SellClient {
-        self.session.sell(Credential::InstallationToken)
+    /// The client for the lead flow's requests (the same token as every other request).
+    pub(crate) fn client(&self) -> &SellClient {
+        &self.client
     }
 
     /// Every Sell user and distribution pool (one request per 100, cached).
     pub async fn users(&self) -> Result<Vec<User>, SellError> {
-        self.cached_list("users", || async { self.directory_client().all_pages(requests::users_all).await }).await
+        self.cached_list(USERS, || async { self.client.all_pages(requests::users_all).await }).await
     }
 
     pub async fn stages(&self) -> Result<Vec<Stage>, SellError> {
-        self.cached_page("stages", requests::stages_all()).await
+        self.cached_page(STAGES, requests::stages_all()).await
     }
 
     pub async fn lead_sources(&self) -> Result<Vec<LeadSource>, SellError> {
-        self.cached_page("lead_sources", requests::lead_sources_all()).await
+        self.cached_page(LEAD_SOURCES, requests::lead_sources_all()).await
     }
 
     pub async fn lead_statuses(&self) -> Result<Vec<LeadStatus>, SellError> {
-        self.cached_page("lead_statuses", requests::lead_statuses_all()).await
+        self.cached_page(LEAD_STATUSES, requests::lead_statuses_all()).await
+    }
+
+    /// The user the installation's token belongs to (the settings check; not cached).
+    pub async fn token_user(&self) -> Result<User, SellError> {
+        self.client.single(&requests::users_self()).await
     }
 
     /// A reference list Sell answers in one page (stages, sources, statuses: an account has few).
     async fn cached_page<T>(&self, key: &str, request: SellRequest) -> Result<Vec<T>, SellError>
     where
-        T: Serialize + serde::de::DeserializeOwned,
+        T: serde::Serialize + serde::de::DeserializeOwned,
     {
-        self.cached_list(key, || async { Ok(self.directory_client().list(&request).await?.items) }).await
-    }
-
-    /// The agent's pick among several matches of a ticket, kept for a week.
-    pub fn remembered(&self, key: &str) -> Option<String> {
-        self.cache.get::<String>(Kept::Pick, key).map(|(v, _)| v)
-    }
-
-    pub fn remember(&self, key: &str, value: &str) {
-        self.cache.put(Kept::Pick, key, &value);
-    }
-
-    /// Drops the cached lookups of a requester (after creating a lead for them), whatever the credential.
-    pub fn forget_lookup(&self, email: &str) {
-        for credential in [Credential::InstallationToken, Credential::AgentToken] {
-            self.cache.forget(&lookup_key(credential, email));
-        }
-    }
-
-    /// Drops every cached reference list, so the next read asks Sell (the refresh buttons).
-    pub fn forget_reference_lists(&self) {
-        for key in ["users", "stages", "lead_sources", "lead_statuses"] {
-            self.cache.forget(key);
-        }
-    }
-
-    /// Drops a cached reference list (after creating a lead source, say).
-    pub fn forget(&self, key: &str) {
-        self.cache.forget(key);
+        self.cached_list(key, || async { Ok(self.client.list(&request).await?.items) }).await
     }
 
     async fn cached_list<T, F, Fut>(&self, key: &str, fetch: F) -> Result<Vec<T>, SellError>
     where
-        T: Serialize + serde::de::DeserializeOwned,
+        T: serde::Serialize + serde::de::DeserializeOwned,
         F: FnOnce() -> Fut,
         Fut: std::future::Future<Output = Result<Vec<T>, SellError>>,
     {
@@ -126,37 +110,46 @@ impl SellData {
         Ok(items)
     }
 
-    /// Who this agent is to Sell, per the access setting. In *Sell users only* mode this reads the user
-    /// directory (installation token) and nothing else.
-    pub async fn access(&self) -> Access {
-        let mode = self.session.settings.settings.access;
-        let email = self.session.agent.email.clone();
-        let first = access_for(mode, &email, SellUserLookup::NotLookedUp);
-        if !matches!(first, Access::NeedsSellUserLookup { .. }) {
-            return first;
+    /// The agent's pick among several matches of a ticket, kept for a week.
+    pub fn remembered_pick(&self, ticket: u64) -> Option<String> {
+        self.cache.get::<String>(Kept::Pick, &pick_key(ticket)).map(|(v, _)| v)
+    }
+
+    pub fn remember_pick(&self, ticket: u64, pick: &str) {
+        self.cache.put(Kept::Pick, &pick_key(ticket), &pick);
+    }
+
+    /// The refresh buttons: Sell is asked again for the reference lists and who the agent is.
+    pub fn refresh(&self) {
+        for key in [USERS, STAGES, LEAD_SOURCES, LEAD_STATUSES] {
+            self.cache.forget(key);
         }
-        let lookup = match self.users().await {
-            Ok(users) => match Directory::new(&users).find_by_email(&email) {
-                Some(user) if user.status == UserStatus::Active => SellUserLookup::Active(user.id),
-                Some(user) => SellUserLookup::Inactive(user.id),
-                None => SellUserLookup::NotFound,
-            },
-            Err(error) => SellUserLookup::Failed(error),
-        };
-        access_for(mode, &email, lookup)
+        self.forget_access();
+    }
+
+    /// After a lead source was created, the cached list is out of date.
+    pub(crate) fn forget_lead_sources(&self) {
+        self.cache.forget(LEAD_SOURCES);
+    }
+
+    /// After creating a lead for `email`, its cached lookup doesn't have the new lead yet.
+    pub(crate) fn forget_lookup(&self, access: &Access, email: &str) {
+        if let Some(visibility) = access.visibility() {
+            self.cache.forget(&lookup_key(visibility, email));
+        }
     }
 
     /// The requester's leads, contacts and deals as this agent may see them. `fresh` skips the cache
-    /// (the refresh button).
-    pub async fn lookup(&self, access: &Access, email: &str, fresh: bool) -> Result<LookupResult, SellError> {
-        let credential = credential_for(access, RequestPurpose::CustomerData).ok_or(SellError::Forbidden)?;
-        let client = self.session.sell(credential);
+    /// (the refresh button). `Forbidden` when the agent may see no customer data.
+    pub async fn lookup(&self, email: &str, fresh: bool) -> Result<LookupResult, SellError> {
+        let access = self.access().await;
+        let visibility = access.visibility().ok_or(SellError::Forbidden)?;
         let plan = LookupPlan::for_email(email).ok_or(SellError::NotFound)?;
-        let key = lookup_key(credential, plan.email());
+        let key = lookup_key(visibility, plan.email());
         let (records, fetched_at) = match self.cache.get::<Records>(Kept::Lookup, &key).filter(|_| !fresh) {
             Some((records, age)) => (records, now_ms() - age),
             None => {
-                let records = fetch_records(&client, &plan).await?;
+                let records = fetch_records(&self.client, &plan, visibility).await?;
                 self.cache.put(Kept::Lookup, &key, &records);
                 (records, now_ms())
             }
@@ -171,15 +164,26 @@ impl SellData {
         let names_missing = users.is_err() || stages.is_err() || sources.is_err();
         let names = Names::new(&users.unwrap_or_default(), &stages.unwrap_or_default(), &sources.unwrap_or_default())
             .with_organizations(&records.organizations);
-        let outcome = combine(records.leads, records.contacts, records.deals, records.organizations, &names);
-        Ok(LookupResult { outcome, names, fetched_at, skipped: records.skipped, names_missing })
+        let skipped = records.skipped;
+        let outcome = records.outcome(&names);
+        Ok(LookupResult { outcome, names, fetched_at, skipped, names_missing })
+    }
+
+    /// Owner and source names of a lead just created (the lists are cached, so this costs no request).
+    pub async fn names_for_created(&self) -> Names {
+        let (users, sources) = futures::join!(self.users(), self.lead_sources());
+        Names::new(&users.unwrap_or_default(), &[], &sources.unwrap_or_default())
     }
 }
 
-/// A lookup is cached per credential: what one token may see must never be shown under another
-/// (an admin switching the access mode must not leave an agent looking at records Sell hides from them).
-fn lookup_key(credential: Credential, email: &str) -> String {
-    format!("lookup:{credential:?}:{}", email.trim().to_lowercase())
+/// A lookup is cached under the visibility it was filtered for: when the hierarchy, the access mode
+/// or the full-access list changes, nothing stored under the old one is shown.
+fn lookup_key(visibility: &Visibility, email: &str) -> String {
+    format!("lookup:{}:{}", visibility.fingerprint(), email.trim().to_lowercase())
+}
+
+fn pick_key(ticket: u64) -> String {
+    format!("choice:{ticket}")
 }
 
 /// What a manual search found.
@@ -191,16 +195,18 @@ pub struct SearchResult {
 }
 
 impl SellData {
-    /// The agent's own search by name, email or organization (see `requests::leads_search`).
-    pub async fn search(&self, access: &Access, text: &str) -> Result<SearchResult, SellError> {
-        let client = self.session.client_for(access, RequestPurpose::CustomerData)?;
+    /// The agent's own search by name, email or organization (see `requests::leads_search`), kept to
+    /// what they may see.
+    pub async fn search(&self, text: &str) -> Result<SearchResult, SellError> {
+        let access = self.access().await;
+        let visibility = access.visibility().ok_or(SellError::Forbidden)?;
         let lead_reqs = requests::leads_search(text);
         let contact_req = requests::contacts_search(text);
         let (lead_pages, contacts) = futures::join!(
-            join_all(lead_reqs.iter().map(|r| client.list::<Lead>(r))),
+            join_all(lead_reqs.iter().map(|r| self.client.list::<Lead>(r))),
             async {
                 match &contact_req {
-                    Some(r) => client.list::<Contact>(r).await.map(|p| p.items),
+                    Some(r) => self.client.list::<Contact>(r).await.map(|p| p.items),
                     None => Ok(Vec::new()),
                 }
             },
@@ -213,44 +219,54 @@ impl SellData {
                 }
             }
         }
-        let contacts = contacts?;
+        let (leads, _) = visibility.keep(leads);
+        let (contacts, _) = visibility.keep(contacts?);
         let users = if leads.is_empty() && contacts.is_empty() { Vec::new() } else { self.users().await.unwrap_or_default() };
         let sources = if leads.is_empty() { Vec::new() } else { self.lead_sources().await.unwrap_or_default() };
         let names = Names::new(&users, &[], &sources);
         Ok(SearchResult { leads, contacts, names })
     }
+
+    /// Leads and contacts Sell already has with this email: those the agent may see, and a count of
+    /// the others.
+    pub async fn duplicates(&self, email: &str) -> Result<Duplicates, SellError> {
+        let access = self.access().await;
+        let visibility = access.visibility().ok_or(SellError::Forbidden)?;
+        let (lead_req, contact_req) = (requests::leads_by_email(email), requests::contacts_by_email(email));
+        let (leads, contacts) =
+            futures::join!(self.client.list::<Lead>(&lead_req), self.client.list::<Contact>(&contact_req));
+        Ok(duplicates_of(email, &leads?.items, &contacts?.items, visibility))
+    }
 }
 
-/// Leads and contacts by email, then the matched contacts' deals and organizations, each step in
-/// parallel.
-async fn fetch_records(client: &crate::sell_client::SellClient, plan: &LookupPlan) -> Result<Records, SellError> {
+/// Leads and contacts by email, then the visible contacts' deals and organizations, each step in
+/// parallel; only what `visibility` allows is kept.
+async fn fetch_records(client: &SellClient, plan: &LookupPlan, visibility: &Visibility) -> Result<Records, SellError> {
     let (lead_req, contact_req) = (requests::leads_by_email(plan.email()), requests::contacts_by_email(plan.email()));
     let (leads, contacts) = futures::join!(client.list::<Lead>(&lead_req), client.list::<Contact>(&contact_req));
     let (leads, contacts) = (leads?, contacts?);
-    let step2 = plan.step2(&contacts.items);
+    let skipped = leads.skipped + contacts.skipped;
+    let mut records = Records::step1(visibility, leads.items, contacts.items);
+    records.skipped = skipped;
+    let step2 = plan.step2(&records.contacts);
     let (deal_reqs, org_reqs): (Vec<&SellRequest>, Vec<&SellRequest>) =
         step2.iter().partition(|r| r.path.starts_with("/v2/deals"));
     let (deal_pages, org_pages) = futures::join!(
         join_all(deal_reqs.into_iter().map(|r| client.list::<Deal>(r))),
         join_all(org_reqs.into_iter().map(|r| client.list::<Contact>(r))),
     );
-    let mut records = Records {
-        skipped: leads.skipped + contacts.skipped,
-        leads: leads.items,
-        contacts: contacts.items,
-        deals: Vec::new(),
-        organizations: Vec::new(),
-    };
+    let (mut deals, mut organizations) = (Vec::new(), Vec::new());
     for page in deal_pages {
         let page = page?;
         records.skipped += page.skipped;
-        records.deals.extend(page.items);
+        deals.extend(page.items);
     }
     for page in org_pages {
         let page = page?;
         records.skipped += page.skipped;
-        records.organizations.extend(page.items);
+        organizations.extend(page.items);
     }
+    records.add_step2(visibility, deals, organizations);
     Ok(records)
 }
 

@@ -1,15 +1,12 @@
-//! What the sidebar knows once it has booted: who the agent is, which ticket, which settings, and the
-//! two ways to talk to Sell. Provided to every component through context.
+//! What the sidebar knows once it has booted: who the agent is, which ticket, which settings. Provided
+//! to every component through context. Talking to Sell is `SellData`'s.
 
 use leptos::prelude::*;
 use sidebar_core::i18n::Locale;
-use sidebar_core::policy::access::{credential_for, Access, Credential, RequestPurpose};
-use sidebar_core::sell::error::SellError;
 use sidebar_core::policy::fields::{parse_field_list, Entity, FieldProblem, FieldSpec};
 use sidebar_core::settings::{parse_settings, ParsedSettings, RawFieldConfig};
 use sidebar_core::zaf_values::{Context, CurrentUser, Metadata};
 
-use crate::sell_client::SellClient;
 use crate::zaf::{TicketInfo, ZafClient, ZafError};
 
 #[derive(Clone)]
@@ -67,16 +64,6 @@ impl Session {
             context,
             settings,
         })
-    }
-
-    /// A Sell client sending the given credential (which one is `policy::access`'s decision).
-    pub fn sell(&self, credential: Credential) -> SellClient {
-        SellClient::new(self.zaf.clone(), credential)
-    }
-
-    /// The Sell client for this purpose under this access, or `Forbidden` when the agent may not ask.
-    pub fn client_for(&self, access: &Access, purpose: RequestPurpose) -> Result<SellClient, SellError> {
-        credential_for(access, purpose).map(|c| self.sell(c)).ok_or(SellError::Forbidden)
     }
 
     /// The Sell web app's address of a record (Sell lives on the account's Zendesk subdomain).

@@ -1,17 +1,20 @@
-//! The settings helper, for Support admins only: Sell's users, distribution pools, lead statuses and
-//! lead sources as Sell spells them, and whom `account_owner` resolves to, each value with a Copy
-//! button, so the admin can paste exact values into the app settings.
+//! The settings helper, for Support admins only: whether the installation's token sees every record,
+//! whom `full_access_users` and `account_owner` resolve to, and Sell's users, distribution pools, lead
+//! statuses and lead sources as Sell spells them, each value with a Copy button, so the admin can paste
+//! exact values into the app settings.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::i18n::settings::owner_problem_admin;
 use sidebar_core::i18n::ui::{self, Msg};
+use sidebar_core::i18n::visibility::{full_access_problem, token_reach};
 use sidebar_core::i18n::Locale;
 use sidebar_core::policy::owner::OwnerSetupProblem;
+use sidebar_core::policy::token_check::{self, full_access_problems};
 use sidebar_core::sell::directory::{top_most_manager, Directory};
 use sidebar_core::sell::error::SellError;
 use sidebar_core::sell::model::{LeadSource, LeadStatus, User, UserStatus};
-use sidebar_core::settings::{OwnerRef, Parameter};
+use sidebar_core::settings::{OwnerRef, Parameter, Settings};
 use wasm_bindgen::JsValue;
 
 use super::callout::{Callout, Tone};
@@ -25,6 +28,8 @@ struct Lists {
     users: Vec<User>,
     statuses: Vec<LeadStatus>,
     sources: Vec<LeadSource>,
+    /// `GET /v2/users/self` with the installation token: whose token it is.
+    token_user: Result<User, SellError>,
 }
 
 #[derive(Clone)]
@@ -68,16 +73,18 @@ pub fn AdminHelper(on_close: Callback<()>) -> impl IntoView {
         let turn = loads.take();
         // "Refresh" drops the cached lists so Sell is asked again.
         if fresh {
-            data.forget_reference_lists();
+            data.refresh();
         }
         state.set(State::Loading);
         spawn_local(async move {
-            let (users, statuses, sources) = futures::join!(data.users(), data.lead_statuses(), data.lead_sources());
+            let (users, statuses, sources, token_user) =
+                futures::join!(data.users(), data.lead_statuses(), data.lead_sources(), data.token_user());
             let result = match (users, statuses, sources) {
                 (Ok(users), Ok(statuses), Ok(sources)) => State::Ready(Lists {
                     users,
                     statuses,
                     sources,
+                    token_user,
                 }),
                 (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => State::Failed(e),
             };
@@ -87,7 +94,7 @@ pub fn AdminHelper(on_close: Callback<()>) -> impl IntoView {
         });
     };
     load(false);
-    let account_owner = session.settings.settings.account_owner.clone();
+    let settings = session.settings.settings.clone();
     let refresh = load.clone();
 
     view! {
@@ -113,17 +120,36 @@ pub fn AdminHelper(on_close: Callback<()>) -> impl IntoView {
                     }
                     .into_any()
                 }
-                State::Ready(lists) => lists_view(lists, account_owner.clone(), locale).into_any(),
+                State::Ready(lists) => lists_view(lists, &settings, locale).into_any(),
             }}
         </section>
     }
 }
 
-fn lists_view(lists: Lists, account_owner: Option<OwnerRef>, locale: Locale) -> impl IntoView {
+fn lists_view(lists: Lists, settings: &Settings, locale: Locale) -> impl IntoView {
+    let account_owner: Option<&OwnerRef> = settings.account_owner.as_ref();
     let directory = Directory::new(&lists.users);
     let people: Vec<User> = directory.people().cloned().collect();
     let pools: Vec<User> = directory.pools().cloned().collect();
-    let owner_line = match top_most_manager(&lists.users, account_owner.as_ref()) {
+    let token_line = match &lists.token_user {
+        Ok(user) => {
+            let reach = token_check::token_reach(user, &lists.users, account_owner, &settings.full_access);
+            let class = if reach.sees_everything() { "" } else { "c-field__message" };
+            view! { <p class=class dir="auto">{token_reach(&reach, locale)}</p> }.into_any()
+        }
+        Err(error) => view! { <p class="c-field__message" dir="auto">{error.message(locale)}</p> }.into_any(),
+    };
+    let full_access: Vec<String> = settings
+        .full_access
+        .iter()
+        .filter_map(|r| directory.resolve(r).ok())
+        .map(|u| format!("{} (#{})", u.name, u.id))
+        .collect();
+    let full_access_problems: Vec<String> = full_access_problems(&lists.users, &settings.full_access)
+        .iter()
+        .map(|(entry, problem)| full_access_problem(entry, problem, locale))
+        .collect();
+    let owner_line = match top_most_manager(&lists.users, account_owner) {
         Ok(user) => view! {
             <p dir="auto">{ui::account_owner_resolves_to(&user.name, locale)}</p>
             <div class="settings-helper__values">
@@ -139,6 +165,18 @@ fn lists_view(lists: Lists, account_owner: Option<OwnerRef>, locale: Locale) -> 
         .into_any(),
     };
     view! {
+        <section class="settings-helper__section" aria-labelledby="helper-token">
+            <h3 id="helper-token" class="settings-helper__title">{Msg::AdminToken.text(locale)} " (" "sell_api_token" ")"</h3>
+            {token_line}
+        </section>
+        <section class="settings-helper__section" aria-labelledby="helper-full-access">
+            <h3 id="helper-full-access" class="settings-helper__title">{Msg::AdminFullAccess.text(locale)} " (" {Parameter::FullAccessUsers.name()} ")"</h3>
+            {(full_access.is_empty() && full_access_problems.is_empty()).then(|| view! { <p class="muted">{Msg::AdminFullAccessNone.text(locale)}</p> })}
+            <ul class="settings-helper__list">
+                {full_access.into_iter().map(|who| view! { <li class="settings-helper__item" dir="auto">{who}</li> }).collect_view()}
+                {full_access_problems.into_iter().map(|m| view! { <li class="settings-helper__item c-field__message" dir="auto">{m}</li> }).collect_view()}
+            </ul>
+        </section>
         <section class="settings-helper__section" aria-labelledby="helper-account-owner">
             <h3 id="helper-account-owner" class="settings-helper__title">{Msg::AdminAccountOwner.text(locale)} " (" {Parameter::AccountOwner.name()} ")"</h3>
             {owner_line}

@@ -9,7 +9,6 @@ use sidebar_core::lookup::bounded::BoundedList;
 use sidebar_core::lookup::{LookupOutcome, MatchRef, MatchSummary};
 use sidebar_core::policy::access::Access;
 use sidebar_core::sell::error::SellError;
-use sidebar_core::sell::model::Lead;
 use sidebar_core::zaf_values::Requester;
 
 use super::callout::{Callout, Tone};
@@ -18,6 +17,7 @@ use super::manual_search::ManualSearch;
 use super::show_more::ShowMore;
 use super::skeleton::Skeleton;
 use crate::app::Panel;
+use crate::lead_flow::CreatedLead;
 use crate::cache::now_ms;
 use crate::newest::Newest;
 use crate::sell_data::{use_sell_data, LookupResult};
@@ -37,7 +37,7 @@ enum State {
 pub fn LookupPanel(
     requester: RwSignal<Requester>,
     panel: RwSignal<Panel>,
-    created: RwSignal<Option<Lead>>,
+    created: RwSignal<Option<CreatedLead>>,
 ) -> impl IntoView {
     let session = use_session();
     let locale = session.locale;
@@ -65,7 +65,7 @@ pub fn LookupPanel(
                 state.set(State::Loading);
             }
             if skip_cache {
-                data.forget_reference_lists();
+                data.refresh();
             }
             // Access first: without it, even the search and "Create lead" of the no-email state are
             // not the agent's to use.
@@ -87,7 +87,7 @@ pub fn LookupPanel(
                 refreshing.set(false);
                 return;
             };
-            let outcome = data.lookup(&access, &email, skip_cache).await;
+            let outcome = data.lookup(&email, skip_cache).await;
             if !turn.is_current() {
                 return;
             }
@@ -103,16 +103,11 @@ pub fn LookupPanel(
     {
         let data = use_sell_data();
         Effect::new(move |_| {
-            if created.with(Option::is_some) {
+            if created.with(|c| matches!(c, Some(CreatedLead::Visible(_)))) {
                 let data = data.clone();
                 spawn_local(async move {
-                    let (users, sources) = futures::join!(data.users(), data.lead_sources());
-                    let names = sidebar_core::policy::fields::Names::new(
-                        &users.unwrap_or_default(),
-                        &[],
-                        &sources.unwrap_or_default(),
-                    );
-                    created_names.set(names);
+                    let names = data.names_for_created().await;
+                    let _ = created_names.try_set(names);
                 });
             }
         });
@@ -135,13 +130,20 @@ pub fn LookupPanel(
 
     view! {
         <section class="lookup" aria-live="polite">
-            {move || created.get().map(|lead| {
-                // Its own card only until the lookup, asked again, shows the new lead itself.
-                let found = state.with(|s| matches!(s, State::Ready(r) if r.outcome.shows_lead(lead.id)));
-                view! {
-                    <Callout tone=Tone::Info title=ui::lead_created_named(&sidebar_core::policy::fields::lead_display_name(&lead), locale) />
-                    {(!found).then(|| view! { <LeadCard lead names=created_names.get() /> })}
+            {move || created.get().map(|created| match created {
+                CreatedLead::Visible(lead) => {
+                    // Its own card only until the lookup, asked again, shows the new lead itself.
+                    let found = state.with(|s| matches!(s, State::Ready(r) if r.outcome.shows_lead(lead.id)));
+                    view! {
+                        <Callout tone=Tone::Info title=ui::lead_created_named(&sidebar_core::policy::fields::lead_display_name(&lead), locale) />
+                        {(!found).then(|| view! { <LeadCard lead names=created_names.get() /> })}
+                    }
+                    .into_any()
                 }
+                CreatedLead::NotVisible { name } => view! {
+                    <Callout tone=Tone::Info title=ui::lead_created_named(&name, locale) body=Msg::LeadCreatedNotVisible.text(locale) />
+                }
+                .into_any(),
             })}
             {move || match state.get() {
                 State::Loading => view! { <Skeleton /> }.into_any(),
@@ -223,7 +225,7 @@ fn Outcome(result: LookupResult, panel: RwSignal<Panel>) -> impl IntoView {
     let locale = use_session().locale;
     let skipped = result.skipped;
     let names = result.names.clone();
-    let not_found = matches!(result.outcome, LookupOutcome::NotFound);
+    let not_found = matches!(result.outcome, LookupOutcome::NotFound | LookupOutcome::NoneVisible);
     let names_missing = result.names_missing;
     let body = match result.outcome {
         // Sell answered, but with records we could not read: that is not "nothing found", and offering
@@ -237,6 +239,14 @@ fn Outcome(result: LookupResult, panel: RwSignal<Panel>) -> impl IntoView {
             <Callout tone=Tone::Info title=Msg::NothingFoundTitle.text(locale) body=Msg::NothingFoundBody.text(locale) />
             <CreateLeadButton panel promoted=true />
             <ManualSearch />
+        }
+        .into_any(),
+        // Sell has the person, under someone else: say so (never "not in Sell"), and don't push a
+        // second record.
+        LookupOutcome::NoneVisible => view! {
+            <Callout tone=Tone::Info title=Msg::NoneVisibleTitle.text(locale) body=Msg::NoneVisibleBody.text(locale) />
+            <ManualSearch />
+            <CreateLeadButton panel promoted=false />
         }
         .into_any(),
         LookupOutcome::One(m) => view! {
@@ -263,8 +273,8 @@ fn SeveralMatches(summaries: Vec<MatchSummary>, names: sidebar_core::policy::fie
     let session = use_session();
     let locale = session.locale;
     let data = use_sell_data();
-    let key = format!("choice:{}", session.ticket.id);
-    let chosen = RwSignal::new(data.remembered(&key).and_then(|k| summaries.iter().position(|s| choice_key(s.target) == k)));
+    let ticket = session.ticket.id;
+    let chosen = RwSignal::new(data.remembered_pick(ticket).and_then(|k| summaries.iter().position(|s| choice_key(s.target) == k)));
     // A shared email can match thousands: show a batch at a time.
     let bounded = RwSignal::new(BoundedList::new(summaries.len()));
     let summaries = StoredValue::new(summaries);
@@ -282,19 +292,18 @@ fn SeveralMatches(summaries: Vec<MatchSummary>, names: sidebar_core::policy::fie
             None => view! {
                 <Callout tone=Tone::Info title=Msg::SeveralMatchesTitle.text(locale) body=Msg::SeveralMatchesBody.text(locale) />
                 <ul class="matches">
-                    {let (key, data) = (key.clone(), data.clone());
+                    {let data = data.clone();
                     move || summaries.with_value(|all| bounded.get().visible(all).iter().enumerate().map(|(i, s)| {
                         let label = s.name.clone();
                         let org = s.organization.clone();
                         let owner = s.owner_id.map(|id| names.with_value(|n| n.user(id, locale)));
                         let kind = match s.target { MatchRef::Lead(_) => Msg::CardLead, MatchRef::Contact(_) => Msg::CardContact };
-                        let key = key.clone();
                         let target = s.target;
                         let data = data.clone();
                         view! {
                             <li class="matches__item">
                                 <button class="c-btn c-btn--basic matches__pick" on:click=move |_| {
-                                    data.remember(&key, &choice_key(target));
+                                    data.remember_pick(ticket, &choice_key(target));
                                     chosen.set(Some(i));
                                 }>
                                     <span class="card__kind">{kind.text(locale)}</span>

@@ -51,8 +51,7 @@ pub fn ManualSearch() -> impl IntoView {
                 return;
             }
             found.set(Found::Searching);
-            let access = data.access().await;
-            let result = data.search(&access, &text).await;
+            let result = data.search(&text).await;
             if turn.is_current() {
                 found.set(match result {
                     Ok(r) => Found::Results(Box::new(r)),

@@ -12,13 +12,12 @@ use sidebar_core::lead_form::{
     LeadDraft, Phase,
 };
 use sidebar_core::policy::owner::{FixedBecause, OwnerChoice, OwnerField, OwnerKind};
-use sidebar_core::sell::model::Lead;
 use sidebar_core::zaf_values::Requester;
 
 use super::owner_combobox::OwnerCombobox;
 use super::submit::{input_id, DuplicatesQuestion, Env, FailureNotice, Submission};
 use crate::components::callout::{Callout, Tone};
-use crate::lead_flow::FormSetup;
+use crate::lead_flow::{CreatedLead, FormSetup};
 use crate::sell_data::use_sell_data;
 use crate::session::use_session;
 
@@ -27,7 +26,7 @@ pub fn LeadForm(
     setup: FormSetup,
     requester: RwSignal<Requester>,
     on_close: Callback<()>,
-    on_created: Callback<Lead>,
+    on_created: Callback<CreatedLead>,
 ) -> impl IntoView {
     let session = use_session();
     let locale = session.locale;

@@ -11,13 +11,12 @@ use leptos::task::spawn_local;
 use sidebar_core::i18n::settings::{setting_problem_admin, setup_agent_notice};
 use sidebar_core::i18n::ui::Msg;
 use sidebar_core::policy::access::Access;
-use sidebar_core::sell::model::Lead;
 use sidebar_core::settings::ProblemScope;
 use sidebar_core::zaf_values::Requester;
 
 use super::callout::{Callout, Tone};
 use super::skeleton::Skeleton;
-use crate::lead_flow::{prepare, FormSetup, SetupError};
+use crate::lead_flow::{prepare, CreatedLead, FormSetup, SetupError};
 use crate::sell_data::use_sell_data;
 use crate::session::use_session;
 use form::LeadForm;
@@ -33,7 +32,7 @@ enum State {
 pub fn CreateLeadPanel(
     requester: RwSignal<Requester>,
     on_close: Callback<()>,
-    on_created: Callback<Lead>,
+    on_created: Callback<CreatedLead>,
 ) -> impl IntoView {
     let session = use_session();
     let locale = session.locale;

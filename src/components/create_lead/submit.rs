@@ -11,9 +11,8 @@ use sidebar_core::lead_form::{
 };
 use sidebar_core::policy::access::Access;
 use sidebar_core::sell::error::SellError;
-use sidebar_core::sell::model::Lead;
 
-use crate::lead_flow::{create_lead, find_duplicates};
+use crate::lead_flow::{create_lead, CreatedLead};
 use crate::sell_data::SellData;
 use crate::session::Session;
 
@@ -53,7 +52,7 @@ pub struct Env {
     pub access: Access,
     /// The status name to send (the form can't be sent without one).
     pub status: String,
-    pub on_created: Callback<Lead>,
+    pub on_created: Callback<CreatedLead>,
 }
 
 /// The submission's reactive state; `Copy`, so every handler can hold it.
@@ -148,7 +147,7 @@ impl Submission {
         match step {
             Step::CheckDuplicates => spawn_local(async move {
                 let email = lead.email().unwrap_or_default().to_string();
-                let outcome = match find_duplicates(&session, &access, &email).await {
+                let outcome = match data.duplicates(&email).await {
                     Ok(found) if found.is_empty() => Outcome::NoDuplicates,
                     Ok(found) => {
                         let _ = self.duplicates.try_set(found);
@@ -234,7 +233,7 @@ pub fn DuplicatesQuestion(submission: Submission, locale: Locale) -> impl IntoVi
     let session = StoredValue::new_local(crate::session::use_session());
     move || {
         (submission.phase.get() == Phase::Confirming).then(|| {
-            let records = submission.duplicates.get().records;
+            let Duplicates { records, hidden } = submission.duplicates.get();
             view! {
                 <div id=DUPLICATES_ID class="c-callout c-callout--warning" role="alert" tabindex="-1">
                     <strong class="c-callout__title">{Msg::FormDuplicatesTitle.text(locale)}</strong>
@@ -258,6 +257,8 @@ pub fn DuplicatesQuestion(submission: Submission, locale: Locale) -> impl IntoVi
                             }
                         }).collect_view()}
                     </ul>
+                    // Only that one exists: no name, owner or value of a record the agent may not see.
+                    {(hidden > 0).then(|| view! { <p class="c-callout__paragraph">{Msg::DuplicateHidden.text(locale)}</p> })}
                     <p class="c-callout__paragraph">{Msg::FormCreateAnywayQuestion.text(locale)}</p>
                     <div class="callout-actions">
                         <button type="button" class="c-btn c-btn--primary" on:click=move |_| submission.intent(Intent::CreateAnyway, true)>
