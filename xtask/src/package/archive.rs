@@ -3,7 +3,8 @@
 //!
 //! Reproducible: entries in the map's sorted order, every one dated 1980-01-01 00:00 (the zip epoch),
 //! made on Unix with mode 0644, no extra fields; each deflated at level 9 unless that doesn't make it
-//! smaller (the PNGs), then stored. The same files give the same bytes.
+//! smaller (a tiny file, or a PNG that is already tight), then stored. The same files give the same
+//! bytes.
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Write};
