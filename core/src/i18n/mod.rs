@@ -4,6 +4,7 @@
 pub mod create_lead;
 pub mod settings;
 pub mod ui;
+pub mod visibility;
 pub mod zaf;
 
 /// A language the sidebar has texts for.

@@ -158,6 +158,14 @@ messages! {
     ZafFailedTitle,
     NoAgentEmailTitle,
     NoAgentEmailBody,
+    // What the agent may not see (Sell users only).
+    NoneVisibleTitle,
+    NoneVisibleBody,
+    DuplicateHidden,
+    LeadCreatedNotVisible,
+    AdminToken,
+    AdminFullAccess,
+    AdminFullAccessNone,
 }
 
 impl Msg {
@@ -299,6 +307,13 @@ impl Msg {
             ZafFailedTitle => "Zendesk didn't answer the app",
             NoAgentEmailTitle => "Your Zendesk profile has no email",
             NoAgentEmailBody => "Sell users are matched by email. Ask your Zendesk admin to add an email address to your profile.",
+            NoneVisibleTitle => "Not among your Sell records",
+            NoneVisibleBody => "Sell has a lead or contact with the requester's email address, but no lead or contact you can see. Ask a Sell manager before creating another.",
+            DuplicateHidden => "A lead or contact with this email address already exists in Sell, among records you can't see.",
+            LeadCreatedNotVisible => "It went to its owner, whose records you can't see, so it isn't shown here.",
+            AdminToken => "Sell API token",
+            AdminFullAccess => "Full access users",
+            AdminFullAccessNone => "Nobody is listed. In Sell users only mode every agent sees their own branch of the hierarchy only, even where Sell gives them Full access.",
         }
     }
 
@@ -433,6 +448,13 @@ impl Msg {
             ZafFailedTitle => "Zendesk hat der App nicht geantwortet",
             NoAgentEmailTitle => "Ihr Zendesk-Profil hat keine E-Mail-Adresse",
             NoAgentEmailBody => "Sell-Benutzer werden über die E-Mail-Adresse zugeordnet. Bitten Sie Ihren Zendesk-Administrator, Ihrem Profil eine E-Mail-Adresse hinzuzufügen.",
+            NoneVisibleTitle => "Nicht unter Ihren Sell-Datensätzen",
+            NoneVisibleBody => "Sell hat einen Lead oder Kontakt mit der E-Mail-Adresse der anfragenden Person, aber keinen, den Sie sehen können. Fragen Sie eine Sell-Führungskraft, bevor Sie einen weiteren anlegen.",
+            DuplicateHidden => "Ein Lead oder Kontakt mit dieser E-Mail-Adresse existiert bereits in Sell, unter Datensätzen, die Sie nicht sehen können.",
+            LeadCreatedNotVisible => "Er ging an seinen Inhaber, dessen Datensätze Sie nicht sehen können, daher wird er hier nicht angezeigt.",
+            AdminToken => "Sell-API-Token",
+            AdminFullAccess => "Benutzer mit vollem Zugriff",
+            AdminFullAccessNone => "Niemand eingetragen. Im Modus „Nur Sell-Benutzer“ sieht jeder Agent nur seinen eigenen Zweig der Hierarchie, auch wenn Sell ihm vollen Zugriff gibt.",
         }
     }
 }
