@@ -17,6 +17,7 @@ fn users() -> String {
         json!([
             {"id": 1, "name": "Ada Owner", "email": "ada@acme.test", "status": "active", "role": "admin", "reports_to": null},
             {"id": 3, "name": "Nora North", "email": "nora@acme.test", "status": "active", "role": "user", "reports_to": 1},
+            {"id": 5, "name": "Tom South", "email": "tom@acme.test", "status": "active", "role": "user", "reports_to": 1},
             {"id": 6, "name": "Ivan Inactive", "email": "ivan@acme.test", "status": "inactive", "role": "user", "reports_to": 1}
         ]),
     )
@@ -131,7 +132,11 @@ async fn sell_users_only_without_a_sell_user_requests_no_customer_data() {
     let text = wait_for_text(&el, "No Sell access").await;
     assert!(text.contains("No Sell access"), "{text}");
     let urls = fake.requested_urls();
-    assert!(urls.iter().all(|u| u.contains("/v2/users")), "only the directory may be read: {urls:?}");
+    assert!(!urls.is_empty());
+    assert!(
+        urls.iter().all(|u| u.contains("/v2/users?email=zed%40acme.test")),
+        "only his own Sell user may be looked up, not the directory nor customers: {urls:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -147,24 +152,44 @@ async fn sell_users_only_without_a_sell_user_and_without_a_requester_email_offer
     assert!(!text.contains("Create lead"), "no lead to create: {text}");
 }
 
+/// Zendesk fills one token per installation: every request carries it, and the app shows Nora only
+/// what her place in Sell's hierarchy allows (her contact, not Tom's lead with the same email).
 #[wasm_bindgen_test]
-async fn sell_users_only_uses_the_agents_own_token_for_customer_data() {
+async fn sell_users_only_sends_the_installation_token_and_shows_only_the_agents_records() {
     clear_storage();
+    let nora = list("user", json!([{"id": 3, "name": "Nora North", "email": "nora@acme.test", "status": "active", "role": "user", "reports_to": 1}]));
+    let toms_lead = json!([{"id": 501, "first_name": "Carl", "last_name": "Contact", "organization_name": "Toms Secret Co",
+                            "owner_id": 5, "email": "carl@deals.test"}]);
+    let noras_contact = json!([{"id": 601, "first_name": "Carl", "last_name": "Contact", "owner_id": 3, "email": "carl@deals.test"}]);
     let mut setup = Setup {
         settings: json!({"all_agents_access": false, "lead_status": "New"}),
-        rules: vec![rule("/v2/users", 200, users())],
+        rules: vec![
+            rule("/v2/users?email=", 200, nora),
+            rule("/v2/users", 200, users()),
+            rule("/v2/leads?", 200, list("lead", toms_lead)),
+            rule("/v2/contacts?", 200, list("contact", noras_contact)),
+        ],
         ..Setup::default()
     };
-    setup.values["currentUser"] = json!({"id": 3, "name": "Nora", "email": "nora@acme.test", "role": "agent", "locale": "de"});
+    setup.values["currentUser"] = json!({"id": 3, "name": "Nora", "email": "nora@acme.test", "role": "agent", "locale": "en"});
     let fake = FakeZaf::new(setup);
     let el = mount(&fake);
-    wait_for_text(&el, "Noch nicht in Sell").await;
+    let text = wait_for_text(&el, "Contact").await;
+    assert!(text.contains("Open in Sell"), "{text}");
+    assert!(!text.contains("Toms Secret Co"), "Tom's lead is not Nora's to see: {text}");
     let pairs: Vec<(String, String)> = fake.requested_urls().into_iter().zip(fake.authorizations()).collect();
     for (url, auth) in &pairs {
-        let expected = if url.contains("/v2/users") { "sell_api_token" } else { "sell_user_token" };
-        assert!(auth.contains(expected), "{url} used {auth}");
+        assert_eq!(auth, "Bearer {{setting.sell_api_token}}", "{url}");
     }
-    assert!(pairs.iter().any(|(u, _)| u.contains("/v2/leads")), "{pairs:?}");
+    assert!(pairs.first().is_some_and(|(u, _)| u.contains("/v2/users?email=nora")), "her own user first: {pairs:?}");
+    // Nothing of Tom's was stored in the browser either.
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("storage");
+    let stored: String = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|k| storage.get_item(&k).ok().flatten())
+        .collect();
+    assert!(stored.contains("\"id\":601"), "Nora's contact is cached");
+    assert!(!stored.contains("Toms Secret Co"), "never cached: {stored}");
 }
 
 #[wasm_bindgen_test]

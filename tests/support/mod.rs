@@ -41,6 +41,8 @@ pub struct Setup {
     pub rules: Vec<Rule>,
     /// When set, every `get` rejects with this message.
     pub get_fails: Option<&'static str>,
+    /// The installation id; `None`: a random one, so no two fakes share a cache.
+    pub installation: Option<u64>,
 }
 
 impl Default for Setup {
@@ -56,6 +58,7 @@ impl Default for Setup {
             settings: json!({"all_agents_access": true, "lead_status": "New"}),
             rules: Vec::new(),
             get_fails: None,
+            installation: None,
         }
     }
 }
@@ -97,7 +100,7 @@ const FAKE_JS: &str = r#"
 impl FakeZaf {
     pub fn new(setup: Setup) -> Self {
         // Each fake is its own installation, so the app's localStorage cache never leaks between tests.
-        let installation = js_sys::Math::random().to_bits() % 1_000_000_000;
+        let installation = setup.installation.unwrap_or_else(|| js_sys::Math::random().to_bits() % 1_000_000_000);
         let rules: Vec<Value> =
             setup.rules.iter().map(|r| json!({"contains": r.contains, "status": r.status, "body": r.body})).collect();
         let cfg = json!({
