@@ -67,10 +67,14 @@ impl Cache {
     /// Removes every entry of this agent except `keep` (an agent found to have no access keeps nothing
     /// else).
     pub fn forget_all_but(&self, keep: &[&str]) {
+        self.forget_where(|key| !keep.contains(&key));
+    }
+
+    /// Removes this agent's entries whose key (without the scope) `drop` picks.
+    pub fn forget_where(&self, drop: impl Fn(&str) -> bool) {
         let Some(storage) = storage() else { return };
-        let kept: Vec<String> = keep.iter().map(|k| self.key(k)).collect();
         for key in app_keys(&storage) {
-            if key.starts_with(&self.scope) && !kept.contains(&key) {
+            if key.strip_prefix(&self.scope).is_some_and(&drop) {
                 let _ = storage.remove_item(&key);
             }
         }

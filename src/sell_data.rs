@@ -139,6 +139,13 @@ impl SellData {
         }
     }
 
+    /// Lookups stored under another visibility (before the mode, the hierarchy or the full-access list
+    /// changed) are never read again: they go at once rather than wait for their expiry.
+    fn forget_lookups_not_for(&self, visibility: &Visibility) {
+        let current = lookup_key(visibility, "");
+        self.cache.forget_where(|key| key.starts_with("lookup:") && !key.starts_with(&current));
+    }
+
     /// The requester's leads, contacts and deals as this agent may see them. `fresh` skips the cache
     /// (the refresh button). `Forbidden` when the agent may see no customer data.
     pub async fn lookup(&self, email: &str, fresh: bool) -> Result<LookupResult, SellError> {

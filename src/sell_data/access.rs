@@ -71,6 +71,9 @@ impl Resolver {
         let email = data.session.agent.email.clone();
         let access = access_for(settings.access, &email, SellUserLookup::NotLookedUp);
         let Access::NeedsSellUserLookup { email } = access else {
+            if let Some(visibility) = access.visibility() {
+                data.forget_lookups_not_for(visibility);
+            }
             return access;
         };
         let access = access_for(settings.access, &email, self.own_sell_user(&email).await);
@@ -80,7 +83,11 @@ impl Resolver {
             return access;
         }
         let users = data.users().await;
-        with_directory(access, users.as_deref().map_err(Clone::clone), &settings.full_access)
+        let access = with_directory(access, users.as_deref().map_err(Clone::clone), &settings.full_access);
+        if let Some(visibility) = access.visibility() {
+            data.forget_lookups_not_for(visibility);
+        }
+        access
     }
 
     /// `GET /v2/users?email=`: the agent's own Sell user, and nothing about anyone else.
