@@ -1,12 +1,15 @@
 //! sell-sidebar: Zendesk Sell in the Zendesk Support ticket sidebar.
 //!
 //! Data flows one way: `zaf` (the host) → `sell_client` (Sell API through ZAF's proxy) → `sell_data`
-//! (which requests, cached) → `sidebar_core` (every decision, pure Rust) → `components` (thin views).
+//! (what the agent may see, which requests, cached) → `sidebar_core` (every decision, pure Rust) →
+//! `components` (thin views, loading through `loader`).
 
 pub mod app;
 pub mod cache;
 pub mod components;
+pub mod in_flight;
 pub mod lead_flow;
+pub mod loader;
 pub mod newest;
 pub mod resize;
 pub mod sell_client;

@@ -6,10 +6,11 @@ use serde::de::DeserializeOwned;
 use sidebar_core::sell::envelope::{raw_list_from_response, single_from_response, Page, RawPage};
 use sidebar_core::sell::error::SellError;
 use sidebar_core::sell::requests::{SellRequest, AUTHORIZATION};
-use sidebar_core::sell::retry::retry_delay_ms;
+use sidebar_core::sell::retry::{retry_delay_ms, JITTER_SCALE};
 use sidebar_core::zaf_values::HttpReply;
 use std::collections::BTreeMap;
 
+use crate::in_flight::Slots;
 use crate::zaf::{RequestOptions, ZafClient};
 
 /// How long the proxy may take before we call it a timeout.
@@ -20,11 +21,13 @@ const MAX_PAGES: u32 = 30;
 #[derive(Clone)]
 pub struct SellClient {
     zaf: ZafClient,
+    /// Shared by every clone: the sidebar's requests in flight.
+    slots: Slots,
 }
 
 impl SellClient {
     pub fn new(zaf: ZafClient) -> Self {
-        Self { zaf }
+        Self { zaf, slots: Slots::default() }
     }
 
     pub async fn list<T: DeserializeOwned>(&self, req: &SellRequest) -> Result<Page<T>, SellError> {
@@ -67,16 +70,17 @@ impl SellClient {
         let options = self.options(req);
         let mut attempt = 1;
         loop {
-            let reply = self
-                .zaf
-                .request(&options)
-                .await
-                .map_err(|e| SellError::ProxyRefused { status: 0, detail: e.to_string() })?;
+            let reply = {
+                let _slot = self.slots.take().await;
+                self.zaf.request(&options).await
+            }
+            .map_err(|e| SellError::ProxyRefused { status: 0, detail: e.to_string() })?;
             if reply.is_success() {
                 return Ok(reply);
             }
             let error = SellError::from_response(reply.status, &reply.body, reply.retry_after.as_deref());
-            match retry_delay_ms(attempt, &error) {
+            let jitter = (js_sys::Math::random() * f64::from(JITTER_SCALE)) as u32;
+            match retry_delay_ms(attempt, &error, jitter) {
                 Some(wait) => {
                     sleep_ms(wait).await;
                     attempt += 1;

@@ -7,13 +7,13 @@
 mod access;
 
 use futures::future::join_all;
-use sidebar_core::lookup::{LookupOutcome, LookupPlan, Records, ReferenceLists};
+use sidebar_core::lookup::{contact_deals, organization_requests, LookupOutcome, LookupPlan, Organization, Records, ReferenceLists};
 use sidebar_core::policy::access::Access;
 use sidebar_core::policy::fields::Names;
 use sidebar_core::policy::visibility::Visibility;
 use sidebar_core::lead_form::{duplicates_of, Duplicates};
 use sidebar_core::sell::error::SellError;
-use sidebar_core::sell::model::{Contact, Deal, Lead, LeadSource, LeadStatus, Stage, User};
+use sidebar_core::sell::model::{Contact, ContactId, Deal, Lead, LeadSource, LeadStatus, Stage, User};
 use sidebar_core::sell::requests::{self, SellRequest};
 
 use leptos::prelude::{expect_context, GetValue, LocalStorage, StoredValue};
@@ -66,21 +66,23 @@ impl SellData {
         &self.client
     }
 
-    /// Every Sell user and distribution pool (one request per 100, cached).
+    // The reference lists: every page (one request per 100), cached for the session.
+
+    /// Every Sell user and distribution pool.
     pub async fn users(&self) -> Result<Vec<User>, SellError> {
-        self.cached_list(USERS, || async { self.client.all_pages(requests::users_all).await }).await
+        self.cached_list(USERS, requests::users_all).await
     }
 
     pub async fn stages(&self) -> Result<Vec<Stage>, SellError> {
-        self.cached_page(STAGES, requests::stages_all()).await
+        self.cached_list(STAGES, requests::stages_all).await
     }
 
     pub async fn lead_sources(&self) -> Result<Vec<LeadSource>, SellError> {
-        self.cached_page(LEAD_SOURCES, requests::lead_sources_all()).await
+        self.cached_list(LEAD_SOURCES, requests::lead_sources_all).await
     }
 
     pub async fn lead_statuses(&self) -> Result<Vec<LeadStatus>, SellError> {
-        self.cached_page(LEAD_STATUSES, requests::lead_statuses_all()).await
+        self.cached_list(LEAD_STATUSES, requests::lead_statuses_all).await
     }
 
     /// The user the installation's token belongs to (the settings check; not cached).
@@ -88,24 +90,14 @@ impl SellData {
         self.client.single(&requests::users_self()).await
     }
 
-    /// A reference list Sell answers in one page (stages, sources, statuses: an account has few).
-    async fn cached_page<T>(&self, key: &str, request: SellRequest) -> Result<Vec<T>, SellError>
+    async fn cached_list<T>(&self, key: &str, page: fn(u32) -> SellRequest) -> Result<Vec<T>, SellError>
     where
         T: serde::Serialize + serde::de::DeserializeOwned,
-    {
-        self.cached_list(key, || async { Ok(self.client.list(&request).await?.items) }).await
-    }
-
-    async fn cached_list<T, F, Fut>(&self, key: &str, fetch: F) -> Result<Vec<T>, SellError>
-    where
-        T: serde::Serialize + serde::de::DeserializeOwned,
-        F: FnOnce() -> Fut,
-        Fut: std::future::Future<Output = Result<Vec<T>, SellError>>,
     {
         if let Some((items, _)) = self.cache.get::<Vec<T>>(Kept::ReferenceList, key) {
             return Ok(items);
         }
-        let items = fetch().await?;
+        let items: Vec<T> = self.client.all_pages(page).await?;
         self.cache.put(Kept::ReferenceList, key, &items);
         Ok(items)
     }
@@ -139,11 +131,11 @@ impl SellData {
         }
     }
 
-    /// Lookups stored under another visibility (before the mode, the hierarchy or the full-access list
+    /// Records stored under another visibility (before the mode, the hierarchy or the full-access list
     /// changed) are never read again: they go at once rather than wait for their expiry.
     fn forget_lookups_not_for(&self, visibility: &Visibility) {
-        let current = lookup_key(visibility, "");
-        self.cache.forget_where(|key| key.starts_with("lookup:") && !key.starts_with(&current));
+        let current = filtered_key(visibility, "");
+        self.cache.forget_where(|key| key.starts_with(FILTERED) && !key.starts_with(&current));
     }
 
     /// The requester's leads, contacts and deals as this agent may see them. `fresh` skips the cache
@@ -169,11 +161,64 @@ impl SellData {
         );
         // Names are a nicety: a failed list shows "User #12" (and says so) rather than hiding the customer.
         let names_missing = users.is_err() || stages.is_err() || sources.is_err();
-        let names = Names::new(&users.unwrap_or_default(), &stages.unwrap_or_default(), &sources.unwrap_or_default())
-            .with_organizations(&records.organizations);
+        let names = Names::new(&users.unwrap_or_default(), &stages.unwrap_or_default(), &sources.unwrap_or_default());
         let skipped = records.skipped;
         let outcome = records.outcome(&names);
         Ok(LookupResult { outcome, names, fetched_at, skipped, names_missing })
+    }
+
+    /// The deals of a contact picked among several matches, and the names to show them with.
+    pub async fn contact_deals(&self, contact: &Contact) -> Result<(Vec<Deal>, Names), SellError> {
+        let access = self.access().await;
+        let visibility = access.visibility().ok_or(SellError::Forbidden)?;
+        let key = filtered_key(visibility, &format!("deals:{}", contact.id));
+        let deals = self
+            .cached_filtered(&key, async {
+                let page = self.client.list::<Deal>(&contact_deals(contact)).await?;
+                Ok(visibility.keep(page.items).0)
+            })
+            .await?;
+        Ok((deals, self.names_for_deals().await))
+    }
+
+    /// A person's organization, when the agent opens it: its record and its deals (two requests in
+    /// parallel), as far as the agent may see them.
+    pub async fn organization(&self, id: ContactId) -> Result<(Organization, Names), SellError> {
+        let access = self.access().await;
+        let visibility = access.visibility().ok_or(SellError::Forbidden)?;
+        let key = filtered_key(visibility, &format!("org:{id}"));
+        let organization = self
+            .cached_filtered(&key, async {
+                let [record_req, deals_req] = organization_requests(id);
+                let (records, deals) =
+                    futures::join!(self.client.list::<Contact>(&record_req), self.client.list::<Deal>(&deals_req));
+                Ok(Organization::from_answers(id, visibility, records?.items, deals?.items))
+            })
+            .await?;
+        Ok((organization, self.names_for_deals().await))
+    }
+
+    /// Records already filtered for the agent, cached like a lookup.
+    async fn cached_filtered<T>(
+        &self,
+        key: &str,
+        fetch: impl std::future::Future<Output = Result<T, SellError>>,
+    ) -> Result<T, SellError>
+    where
+        T: serde::Serialize + serde::de::DeserializeOwned,
+    {
+        if let Some((value, _)) = self.cache.get::<T>(Kept::Lookup, key) {
+            return Ok(value);
+        }
+        let value = fetch.await?;
+        self.cache.put(Kept::Lookup, key, &value);
+        Ok(value)
+    }
+
+    /// Owner and stage names for deals (the lists are cached).
+    async fn names_for_deals(&self) -> Names {
+        let (users, stages) = futures::join!(self.users(), self.stages());
+        Names::new(&users.unwrap_or_default(), &stages.unwrap_or_default(), &[])
     }
 
     /// Owner and source names of a lead just created (the lists are cached, so this costs no request).
@@ -183,10 +228,17 @@ impl SellData {
     }
 }
 
-/// A lookup is cached under the visibility it was filtered for: when the hierarchy, the access mode
-/// or the full-access list changes, nothing stored under the old one is shown.
+/// Where records filtered for the agent are cached: under the visibility they were filtered for, so
+/// when the hierarchy, the access mode or the full-access list changes, nothing stored under the old
+/// one is shown.
+const FILTERED: &str = "v:";
+
+fn filtered_key(visibility: &Visibility, what: &str) -> String {
+    format!("{FILTERED}{}:{what}", visibility.fingerprint())
+}
+
 fn lookup_key(visibility: &Visibility, email: &str) -> String {
-    format!("lookup:{}:{}", visibility.fingerprint(), email.trim().to_lowercase())
+    filtered_key(visibility, &format!("lookup:{}", email.trim().to_lowercase()))
 }
 
 fn pick_key(ticket: u64) -> String {
@@ -246,8 +298,8 @@ impl SellData {
     }
 }
 
-/// Leads and contacts by email, then the visible contacts' deals and organizations, each step in
-/// parallel; only what `visibility` allows is kept.
+/// Leads and contacts by email (in parallel), then the deals of the one visible contact, if one; only
+/// what `visibility` allows is kept.
 async fn fetch_records(client: &SellClient, plan: &LookupPlan, visibility: &Visibility) -> Result<Records, SellError> {
     let (lead_req, contact_req) = (requests::leads_by_email(plan.email()), requests::contacts_by_email(plan.email()));
     let (leads, contacts) = futures::join!(client.list::<Lead>(&lead_req), client.list::<Contact>(&contact_req));
@@ -255,25 +307,11 @@ async fn fetch_records(client: &SellClient, plan: &LookupPlan, visibility: &Visi
     let skipped = leads.skipped + contacts.skipped;
     let mut records = Records::step1(visibility, leads.items, contacts.items);
     records.skipped = skipped;
-    let step2 = plan.step2(&records.contacts);
-    let (deal_reqs, org_reqs): (Vec<&SellRequest>, Vec<&SellRequest>) =
-        step2.iter().partition(|r| r.path.starts_with("/v2/deals"));
-    let (deal_pages, org_pages) = futures::join!(
-        join_all(deal_reqs.into_iter().map(|r| client.list::<Deal>(r))),
-        join_all(org_reqs.into_iter().map(|r| client.list::<Contact>(r))),
-    );
-    let (mut deals, mut organizations) = (Vec::new(), Vec::new());
-    for page in deal_pages {
-        let page = page?;
+    if let Some(deals) = plan.step2(&records.leads, &records.contacts) {
+        let page = client.list::<Deal>(&deals).await?;
         records.skipped += page.skipped;
-        deals.extend(page.items);
+        records.add_step2(visibility, page.items);
     }
-    for page in org_pages {
-        let page = page?;
-        records.skipped += page.skipped;
-        organizations.extend(page.items);
-    }
-    records.add_step2(visibility, deals, organizations);
     Ok(records)
 }
 

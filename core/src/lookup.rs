@@ -1,12 +1,16 @@
 //! The requester lookup, as pure logic: which Sell requests to make for a requester's email, and what
 //! the answers mean for the sidebar.
 //!
+//! Every Sell request is spent like money (one token is shared by every agent of the account), so the
+//! first paint asks only for what it shows; the rest loads when the agent asks for it.
+//!
 //! Steps:
 //! 1. `LookupPlan::step1`: leads and contacts with the requester's email (two requests).
-//! 2. `LookupPlan::step2`: for every matched contact, its deals and its organization's deals, plus the
-//!    organization records for their names; requests deduplicated.
+//! 2. `LookupPlan::step2`: when that is one person with a contact, the contact's deals (one request).
+//!    Several matches load a contact's deals when it is picked (`contact_deals`); a contact's
+//!    organization and the organization's deals load when the agent opens it (`organization_requests`).
 //!    Only records the agent may see take part: `Records` keeps the visible ones of each step (and
-//!    counts the leads and contacts held back), and step 2 asks only about visible contacts.
+//!    counts the leads and contacts held back), and step 2 asks only about a visible contact.
 //! 3. `ReferenceLists::needed`: users for owner names when anything was found, stages only when there
 //!    are deals, lead sources only when a lead is shown.
 //! 4. `combine`: the outcome the sidebar shows.
@@ -55,35 +59,30 @@ impl LookupPlan {
         ]
     }
 
-    /// Deals of each matched contact and of its organization, and the organization records not
-    /// already among the matches. Empty when no contact matched.
-    pub fn step2(&self, contacts: &[Contact]) -> Vec<SellRequest> {
-        let mut out: Vec<SellRequest> = Vec::new();
-        let mut push = |request: SellRequest| {
-            if !out.contains(&request) {
-                out.push(request);
-            }
-        };
-        for contact in contacts {
-            push(requests::deals_by_contact(contact.id));
-            if let Some(organization) = organization_id(contact) {
-                push(requests::deals_by_organization(organization));
-            }
+    /// The deals the first paint shows: those of the one matched contact, when step 1 found one person
+    /// (at most one lead and exactly one contact). Several matches ask nothing more until one is picked,
+    /// so a shared address with a hundred contacts costs one page of contacts, not a hundred requests.
+    pub fn step2(&self, leads: &[Lead], contacts: &[Contact]) -> Option<SellRequest> {
+        match contacts {
+            [contact] if leads.len() <= 1 => Some(contact_deals(contact)),
+            _ => None,
         }
-        let matched: HashSet<ContactId> = contacts.iter().map(|c| c.id).collect();
-        let mut parents: Vec<ContactId> = contacts
-            .iter()
-            .filter(|c| !c.is_organization)
-            .filter_map(|c| c.contact_id)
-            .filter(|id| !matched.contains(id))
-            .collect();
-        parents.sort();
-        parents.dedup();
-        if !parents.is_empty() {
-            push(requests::contacts_by_ids(&parents));
-        }
-        out
     }
+}
+
+/// A contact's deals: a person's own, or all of an organization's.
+pub fn contact_deals(contact: &Contact) -> SellRequest {
+    if contact.is_organization {
+        requests::deals_by_organization(contact.id)
+    } else {
+        requests::deals_by_contact(contact.id)
+    }
+}
+
+/// A person's organization, when the agent opens it: its record (for the name and fields) and its
+/// deals, in parallel.
+pub fn organization_requests(organization: ContactId) -> [SellRequest; 2] {
+    [requests::contacts_by_ids(&[organization]), requests::deals_by_organization(organization)]
 }
 
 /// The organization a contact's deals may also hang on: its parent, or itself when it is one.
@@ -118,26 +117,40 @@ impl ReferenceLists {
             out.push(requests::users_all(1));
         }
         if self.stages {
-            out.push(requests::stages_all());
+            out.push(requests::stages_all(1));
         }
         if self.lead_sources {
-            out.push(requests::lead_sources_all());
+            out.push(requests::lead_sources_all(1));
         }
         out
     }
 }
 
-/// A person as the sidebar shows them: a lead, a contact, or both; with the contact's organization
-/// and its deals (the contact's own and the organization's, open first).
+/// A person as the sidebar shows them: a lead, a contact, or both; with the contact's deals (open
+/// first) and its organization.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match {
     pub lead: Option<Lead>,
     pub contact: Option<Contact>,
+    /// The organization, when it was among the matches itself.
     pub organization: Option<Contact>,
+    /// The contact's organization not loaded yet: the agent opens it (`organization_requests`).
+    pub organization_id: Option<ContactId>,
     pub deals: Vec<Deal>,
+    /// Whether `deals` holds the contact's deals; a match picked among several loads them then.
+    pub deals_loaded: bool,
 }
 
 impl Match {
+    /// The match with its contact's deals, once loaded.
+    pub fn with_deals(mut self, deals: Vec<Deal>, names: &Names) -> Match {
+        if let Some(contact) = &self.contact {
+            self.deals = deals_of(contact, &deals, names);
+        }
+        self.deals_loaded = true;
+        self
+    }
+
     pub fn display_name(&self) -> String {
         match (&self.contact, &self.lead) {
             (Some(contact), _) => contact_display_name(contact),
@@ -194,7 +207,6 @@ pub struct Records {
     pub leads: Vec<Lead>,
     pub contacts: Vec<Contact>,
     pub deals: Vec<Deal>,
-    pub organizations: Vec<Contact>,
     /// Records Sell sent that could not be read.
     pub skipped: usize,
     /// Leads and contacts with the email that the agent may not see.
@@ -214,20 +226,46 @@ impl Records {
         }
     }
 
-    /// Step 2's answers (deals and organizations), kept to what `visibility` allows: each deal and
-    /// organization by its own owner.
-    pub fn add_step2(&mut self, visibility: &Visibility, deals: Vec<Deal>, organizations: Vec<Contact>) {
+    /// Step 2's answer (the contact's deals), kept to what `visibility` allows: each deal by its own
+    /// owner.
+    pub fn add_step2(&mut self, visibility: &Visibility, deals: Vec<Deal>) {
         self.deals.extend(visibility.keep(deals).0);
-        self.organizations.extend(visibility.keep(organizations).0);
     }
 
     /// What the sidebar shows.
     pub fn outcome(self, names: &Names) -> LookupOutcome {
         let hidden = self.hidden;
-        match combine(self.leads, self.contacts, self.deals, self.organizations, names) {
+        match combine(self.leads, self.contacts, self.deals, Vec::new(), names) {
             LookupOutcome::NotFound if hidden > 0 => LookupOutcome::NoneVisible,
             outcome => outcome,
         }
+    }
+}
+
+/// A person's organization as the agent opened it: its record and its deals, each kept to what
+/// `visibility` allows.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Organization {
+    /// `None` when the agent may not see the organization record (its deals may still be theirs).
+    pub record: Option<Contact>,
+    pub deals: Vec<Deal>,
+}
+
+impl Organization {
+    /// From the answers of `organization_requests(id)`.
+    pub fn from_answers(id: ContactId, visibility: &Visibility, records: Vec<Contact>, deals: Vec<Deal>) -> Organization {
+        let (records, _) = visibility.keep(records);
+        let (mut deals, _) = visibility.keep(deals);
+        let mut seen = HashSet::new();
+        deals.retain(|d| seen.insert(d.id));
+        Organization { record: records.into_iter().find(|c| c.id == id && c.is_organization), deals }
+    }
+
+    /// The organization's deals that the person's list doesn't show already, open first.
+    pub fn other_deals(&self, shown: &[Deal], names: &Names) -> Vec<Deal> {
+        let mut rest: Vec<Deal> = self.deals.iter().filter(|d| !shown.iter().any(|s| s.id == d.id)).cloned().collect();
+        sort_deals(&mut rest, names);
+        rest
     }
 }
 
@@ -256,13 +294,18 @@ pub fn combine(
                 lead,
                 contact: None,
                 organization: None,
+                organization_id: None,
                 deals: Vec::new(),
+                deals_loaded: true,
             })),
             Some((contact, organization, deals)) => LookupOutcome::One(Box::new(Match {
                 lead,
+                organization_id: parent_to_open(&contact, &organization),
                 contact: Some(contact),
                 organization,
                 deals,
+                // Step 2 asked for this one contact's deals.
+                deals_loaded: true,
             })),
         };
     }
@@ -276,9 +319,12 @@ pub fn combine(
             owner_id: contact.owner_id,
             details: Match {
                 lead: None,
+                organization_id: parent_to_open(&contact, &organization),
                 contact: Some(contact),
                 organization,
                 deals,
+                // Loaded when picked.
+                deals_loaded: false,
             },
         });
     }
@@ -297,7 +343,9 @@ pub fn combine(
                 lead: Some(lead),
                 contact: None,
                 organization: None,
+                organization_id: None,
                 deals: Vec::new(),
+                deals_loaded: true,
             },
         });
     }
@@ -310,6 +358,11 @@ fn unique_by<T, K: Eq + std::hash::Hash>(items: Vec<T>, key: impl Fn(&T) -> K) -
         .into_iter()
         .filter(|item| seen.insert(key(item)))
         .collect()
+}
+
+/// A person's organization that is not shown yet, for the agent to open.
+fn parent_to_open(contact: &Contact, shown: &Option<Contact>) -> Option<ContactId> {
+    contact.contact_id.filter(|_| !contact.is_organization && shown.is_none())
 }
 
 fn organization_of(contact: &Contact, matched: &[Contact], fetched: &[Contact]) -> Option<Contact> {

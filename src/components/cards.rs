@@ -4,15 +4,19 @@ use leptos::prelude::*;
 use sidebar_core::i18n::ui::{self, Msg};
 use sidebar_core::i18n::Locale;
 use sidebar_core::lookup::bounded::BoundedList;
-use sidebar_core::lookup::Match;
+use sidebar_core::lookup::{Match, Organization};
 use sidebar_core::policy::fields::{
     contact_display_name, deal_display_name, lead_display_name, select_contact, select_deal, select_lead, DealState,
     Names,
 };
-use sidebar_core::sell::model::{Contact, Deal, Lead};
+use sidebar_core::sell::model::{Contact, ContactId, Deal, Lead};
 
 use super::field_list::FieldList;
+use super::load_error::LoadError;
 use super::show_more::ShowMore;
+use super::skeleton::Skeleton;
+use crate::loader::{Load, Loader};
+use crate::sell_data::use_sell_data;
 use crate::session::use_session;
 
 #[component]
@@ -91,17 +95,23 @@ pub fn DealCard(deal: Deal, names: Names) -> impl IntoView {
     }
 }
 
-/// Deals come sorted (open first, by value); a long list shows a batch at a time.
+/// Deals come sorted (open first, by value); a long list shows a batch at a time. `title`: another
+/// heading than "Deals (n)".
 #[component]
-pub fn DealList(deals: Vec<Deal>, names: Names) -> impl IntoView {
+pub fn DealList(deals: Vec<Deal>, names: Names, #[prop(optional)] title: Option<Msg>) -> impl IntoView {
     let locale = use_session().locale;
     let bounded = RwSignal::new(BoundedList::new(deals.len()));
     let count = deals.len();
+    let heading = match title {
+        Some(title) => format!("{} ({count})", title.text(locale)),
+        None => ui::deals_title(count, locale),
+    };
+    let label = heading.clone();
     let deals = StoredValue::new(deals);
     let names = StoredValue::new(names);
     view! {
-        <section class="deals" aria-label=ui::deals_title(count, locale)>
-            <h2 class="section-title">{ui::deals_title(count, locale)}</h2>
+        <section class="deals" aria-label=label>
+            <h2 class="section-title">{heading}</h2>
             {(count == 0).then(|| view! { <p class="muted">{Msg::NoDeals.text(locale)}</p> })}
             {move || {
                 let b = bounded.get();
@@ -118,16 +128,109 @@ pub fn DealList(deals: Vec<Deal>, names: Names) -> impl IntoView {
     }
 }
 
-/// Everything known about one matched person: lead, contact, organization, deals.
+/// Everything shown of one matched person: lead, contact, the contact's deals (loaded now if the
+/// person was picked among several), and their organization when the agent opens it.
 #[component]
 pub fn MatchCards(m: Match, names: Names) -> impl IntoView {
-    let show_deals = m.contact.is_some();
+    let deals = m.contact.is_some().then(|| {
+        if m.deals_loaded {
+            view! { <DealList deals=m.deals.clone() names=names.clone() /> }.into_any()
+        } else {
+            view! { <PickedDeals m=m.clone() /> }.into_any()
+        }
+    });
+    let shown_deals = m.deals.clone();
     view! {
         <div class="match">
             {m.lead.map(|lead| view! { <LeadCard lead names=names.clone() /> })}
             {m.contact.map(|contact| view! { <ContactCard contact names=names.clone() /> })}
             {m.organization.map(|org| view! { <ContactCard contact=org names=names.clone() organization=true /> })}
-            {show_deals.then(|| view! { <DealList deals=m.deals names=names.clone() /> })}
+            {deals}
+            {m.organization_id.map(|id| view! { <OrganizationOnDemand id shown_deals /> })}
+        </div>
+    }
+}
+
+/// The deals of a contact picked among several matches: asked for when it is shown.
+#[component]
+fn PickedDeals(m: Match) -> impl IntoView {
+    let locale = use_session().locale;
+    let data = use_sell_data();
+    let loader = Loader::<(Vec<Deal>, Names)>::new();
+    let contact = m.contact.clone();
+    let load = move || {
+        if let Some(contact) = contact.clone() {
+            let data = data.clone();
+            loader.load(false, async move { data.contact_deals(&contact).await });
+        }
+    };
+    load();
+    let m = StoredValue::new(m);
+    move || match loader.state.get() {
+        Load::Idle | Load::Loading => view! { <Skeleton cards=1 /> }.into_any(),
+        Load::Failed(error) => {
+            let load = load.clone();
+            view! { <LoadError error locale retry=Callback::new(move |_| load()) /> }.into_any()
+        }
+        Load::Ready((deals, names)) => {
+            let m = m.get_value().with_deals(deals, &names);
+            view! { <DealList deals=m.deals names /> }.into_any()
+        }
+    }
+}
+
+/// A person's organization and its other deals, loaded only when the agent opens them: two requests
+/// the first paint doesn't spend.
+#[component]
+fn OrganizationOnDemand(id: ContactId, shown_deals: Vec<Deal>) -> impl IntoView {
+    let locale = use_session().locale;
+    let data = use_sell_data();
+    let open = RwSignal::new(false);
+    let loader = Loader::<(Organization, Names)>::new();
+    let load = move || {
+        let data = data.clone();
+        loader.load(false, async move { data.organization(id).await });
+    };
+    let toggle = {
+        let load = load.clone();
+        move |_| {
+            let opening = !open.get_untracked();
+            open.set(opening);
+            if opening && !matches!(loader.state.get_untracked(), Load::Ready(_)) {
+                load();
+            }
+        }
+    };
+    let region = format!("organization-{id}");
+    let shown_deals = StoredValue::new(shown_deals);
+    view! {
+        <div class="organization">
+            <button
+                type="button"
+                class="c-btn c-btn--basic c-btn--sm"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls=region.clone()
+                on:click=toggle
+            >
+                {move || if open.get() { Msg::HideOrganization.text(locale) } else { Msg::ShowOrganization.text(locale) }}
+            </button>
+            <div id=region>
+                {move || open.get().then(|| match loader.state.get() {
+                    Load::Idle | Load::Loading => view! { <Skeleton cards=1 /> }.into_any(),
+                    Load::Failed(error) => {
+                        let load = load.clone();
+                        view! { <LoadError error locale retry=Callback::new(move |_| load()) /> }.into_any()
+                    }
+                    Load::Ready((organization, names)) => {
+                        let others = shown_deals.with_value(|shown| organization.other_deals(shown, &names));
+                        view! {
+                            {organization.record.map(|org| view! { <ContactCard contact=org names=names.clone() organization=true /> })}
+                            {(!others.is_empty()).then(|| view! { <DealList deals=others names title=Msg::OrganizationDeals /> })}
+                        }
+                        .into_any()
+                    }
+                })}
+            </div>
         </div>
     }
 }

@@ -12,6 +12,7 @@ use sidebar_core::sell::error::SellError;
 use sidebar_core::zaf_values::Requester;
 
 use super::callout::{Callout, Tone};
+use super::load_error::LoadError;
 use super::cards::{LeadCard, MatchCards};
 use super::manual_search::ManualSearch;
 use super::show_more::ShowMore;
@@ -154,7 +155,7 @@ pub fn LookupPanel(
                 }
                 .into_any(),
                 State::Blocked(access) => blocked_view(access, locale).into_any(),
-                State::Failed(error) => failed_view(error, locale, refresh).into_any(),
+                State::Failed(error) => view! { <LoadError error locale retry=Callback::new(move |_| refresh()) /> }.into_any(),
                 State::Ready(result) => view! {
                     <Outcome result=(*result).clone() panel />
                     <footer class="lookup__footer">
@@ -182,42 +183,6 @@ fn blocked_view(access: Access, locale: sidebar_core::i18n::Locale) -> impl Into
         _ => (Msg::NoSellAccessTitle, Msg::NoSellAccessBody),
     };
     view! { <Callout tone=Tone::Warning title=title.text(locale) body=body.text(locale) /> }
-}
-
-fn failed_view(error: SellError, locale: sidebar_core::i18n::Locale, retry: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
-    let wait = match &error {
-        SellError::RateLimited { retry_after_secs } => retry_after_secs.unwrap_or(1),
-        _ => 0,
-    };
-    let (tone, title) = match &error {
-        SellError::RateLimited { .. } => (Tone::Warning, Msg::RateLimitedTitle),
-        SellError::Unauthorized => (Tone::Error, Msg::AccessRefusedTitle),
-        _ => (Tone::Error, Msg::FailedTitle),
-    };
-    // The retry button waits as long as Sell asked (counting down), so it can't feed a 429 storm.
-    let left = RwSignal::new(wait);
-    if wait > 0 {
-        spawn_local(async move {
-            // `try_`: the view (and `left`) may be gone by now, e.g. after the requester changed.
-            while left.try_get_untracked().is_some_and(|n| n > 0) {
-                crate::sell_client::sleep_ms(1_000).await;
-                left.update(|n| *n = n.saturating_sub(1));
-            }
-        });
-    }
-    let retryable = error.is_retryable();
-    view! {
-        <Callout tone title=title.text(locale) body=error.message(locale)>
-            {retryable.then(|| view! {
-                <button class="c-btn" disabled=move || { left.get() > 0 } on:click=move |_| retry()>
-                    {move || match left.get() {
-                        0 => Msg::Retry.text(locale).to_string(),
-                        n => ui::retry_in_seconds(Some(n), locale),
-                    }}
-                </button>
-            }.into_any())}
-        </Callout>
-    }
 }
 
 #[component]

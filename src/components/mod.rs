@@ -5,6 +5,7 @@ pub mod callout;
 pub mod cards;
 pub mod create_lead;
 pub mod field_list;
+pub mod load_error;
 pub mod lookup_view;
 pub mod manual_search;
 pub mod not_in_zendesk;

@@ -166,6 +166,10 @@ messages! {
     AdminToken,
     AdminFullAccess,
     AdminFullAccessNone,
+    // Loaded when the agent asks (every request counts against the account's shared budget).
+    ShowOrganization,
+    HideOrganization,
+    OrganizationDeals,
 }
 
 impl Msg {
@@ -313,6 +317,9 @@ impl Msg {
             LeadCreatedNotVisible => "It went to its owner, whose records you can't see, so it isn't shown here.",
             AdminToken => "Sell API token",
             AdminFullAccess => "Full access users",
+            ShowOrganization => "Show the organization and its deals",
+            HideOrganization => "Hide the organization",
+            OrganizationDeals => "Other deals of the organization",
             AdminFullAccessNone => "Nobody is listed. In Sell users only mode every agent sees their own branch of the hierarchy only, even where Sell gives them Full access.",
         }
     }
@@ -454,6 +461,9 @@ impl Msg {
             LeadCreatedNotVisible => "Er ging an seinen Inhaber, dessen Datensätze Sie nicht sehen können, daher wird er hier nicht angezeigt.",
             AdminToken => "Sell-API-Token",
             AdminFullAccess => "Benutzer mit vollem Zugriff",
+            ShowOrganization => "Organisation und ihre Deals anzeigen",
+            HideOrganization => "Organisation ausblenden",
+            OrganizationDeals => "Weitere Deals der Organisation",
             AdminFullAccessNone => "Niemand eingetragen. Im Modus „Nur Sell-Benutzer“ sieht jeder Agent nur seinen eigenen Zweig der Hierarchie, auch wenn Sell ihm vollen Zugriff gibt.",
         }
     }

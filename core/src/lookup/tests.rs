@@ -1,4 +1,5 @@
 use super::*;
+use crate::policy::visibility::Visibility;
 use crate::sell::model::{Stage, StageId};
 use serde_json::{json, Value};
 
@@ -86,32 +87,59 @@ fn step_one_asks_for_leads_and_contacts_by_email() {
 }
 
 #[test]
-fn step_two_asks_for_deals_of_each_contact_and_its_organization_once() {
+fn step_two_asks_only_for_the_deals_of_one_matched_person() {
     let plan = LookupPlan::for_email("carl@deals.test").expect("plan");
     let colleague = contact(json!({"id": 22, "first_name": "Cleo", "contact_id": 20}));
-    assert_eq!(
-        urls(&plan.step2(&[carl(), colleague])),
-        [
-            "https://api.getbase.com/v2/deals?contact_id=21&per_page=100",
-            "https://api.getbase.com/v2/deals?organization_id=20&per_page=100",
-            "https://api.getbase.com/v2/deals?contact_id=22&per_page=100",
-            "https://api.getbase.com/v2/contacts?ids=20&per_page=100",
-        ]
-    );
+    let lea = lead(json!({"id": 1, "last_name": "Lead"}));
+    let url = |r: Option<SellRequest>| r.map(|r| r.url());
+    // Carl alone, or with one lead: his deals, not his organization's (opened on demand).
+    assert_eq!(url(plan.step2(&[], &[carl()])), Some("https://api.getbase.com/v2/deals?contact_id=21&per_page=100".into()));
+    assert_eq!(url(plan.step2(&[lea.clone()], &[carl()])), url(plan.step2(&[], &[carl()])));
+    // An organization matched by its own email: all of its deals.
+    assert_eq!(url(plan.step2(&[], &[contoso()])), Some("https://api.getbase.com/v2/deals?organization_id=20&per_page=100".into()));
+    // Several matches: nothing until one is picked; nothing matched: nothing.
+    assert_eq!(plan.step2(&[], &[carl(), colleague]), None);
+    assert_eq!(plan.step2(&[lea.clone(), lea], &[carl()]), None);
+    assert_eq!(plan.step2(&[], &[]), None);
 }
 
 #[test]
-fn step_two_is_empty_without_contacts_and_skips_organizations_already_matched() {
-    let plan = LookupPlan::for_email("x@y.test").expect("plan");
-    assert!(plan.step2(&[]).is_empty());
-    assert_eq!(
-        urls(&plan.step2(&[contoso(), carl()])),
-        [
-            "https://api.getbase.com/v2/deals?contact_id=20&per_page=100",
-            "https://api.getbase.com/v2/deals?organization_id=20&per_page=100",
-            "https://api.getbase.com/v2/deals?contact_id=21&per_page=100",
-        ]
-    );
+fn a_shared_address_with_a_hundred_contacts_costs_no_deal_requests_at_first() {
+    let plan = LookupPlan::for_email("shared@x.test").expect("plan");
+    let many: Vec<Contact> = (1..=100).map(|i| contact(json!({"id": i, "last_name": "Shared"}))).collect();
+    assert_eq!(plan.step2(&[], &many), None);
+    let LookupOutcome::Several(summaries) = combine(vec![], many, vec![], vec![], &names()) else {
+        panic!("several");
+    };
+    assert!(summaries.iter().all(|s| !s.details.deals_loaded), "each loads its deals when picked");
+}
+
+#[test]
+fn an_organization_opens_with_its_record_and_the_deals_not_shown_yet() {
+    let [record, deals] = organization_requests(ContactId(20));
+    assert_eq!(record.url(), "https://api.getbase.com/v2/contacts?ids=20&per_page=100");
+    assert_eq!(deals.url(), "https://api.getbase.com/v2/deals?organization_id=20&per_page=100");
+    let carls = carls_deals();
+    let org_deal = deal(json!({"id": 9, "name": "Framework", "stage_id": 1, "organization_id": 20, "owner_id": 3}));
+    let mut all = carls.clone();
+    all.push(org_deal.clone());
+    all.push(org_deal.clone());
+    let opened = Organization::from_answers(ContactId(20), &Visibility::Everything, vec![contoso()], all);
+    assert_eq!(opened.record, Some(contoso()));
+    assert_eq!(opened.other_deals(&carls, &names()), vec![org_deal]);
+    let nora = Visibility::Owners([UserId(5)].into());
+    let hidden = Organization::from_answers(ContactId(20), &nora, vec![contoso()], vec![]);
+    assert_eq!(hidden.record, None, "Contoso is Nora's (owner 3), not Tom's");
+}
+
+#[test]
+fn carl_at_first_paint_offers_his_organization_to_open() {
+    let LookupOutcome::One(found) = combine(vec![], vec![carl()], carls_deals(), vec![], &names()) else {
+        panic!("one");
+    };
+    assert_eq!((found.organization.clone(), found.organization_id), (None, Some(ContactId(20))));
+    assert!(found.deals_loaded);
+    assert_eq!(found.deals.len(), carls_deals().len());
 }
 
 #[test]
@@ -182,8 +210,8 @@ fn reference_lists_are_fetched_only_when_something_needs_them() {
         urls(&all.requests()),
         [
             "https://api.getbase.com/v2/users?page=1&per_page=100",
-            "https://api.getbase.com/v2/stages?per_page=100",
-            "https://api.getbase.com/v2/lead_sources?per_page=100",
+            "https://api.getbase.com/v2/stages?page=1&per_page=100",
+            "https://api.getbase.com/v2/lead_sources?page=1&per_page=100",
         ]
     );
 }
@@ -211,7 +239,9 @@ fn lea_with_only_a_lead_is_one_match_without_deals() {
             lead: Some(lea),
             contact: None,
             organization: None,
-            deals: vec![]
+            organization_id: None,
+            deals: vec![],
+            deals_loaded: true,
         }
     );
     assert_eq!(found.display_name(), "Lea Lead");
@@ -364,7 +394,6 @@ fn a_lead_is_shown_when_it_is_the_match_or_one_of_several() {
 
 mod visible_records {
     use super::*;
-    use crate::policy::visibility::Visibility;
 
     fn nora() -> Visibility {
         Visibility::Owners([UserId(3)].into())
@@ -383,18 +412,17 @@ mod visible_records {
     }
 
     #[test]
-    fn deals_and_organizations_pass_by_their_own_owner() {
+    fn deals_pass_by_their_own_owner() {
         let mut records = Records::step1(&nora(), vec![], vec![carl()]);
         let noras = deal(json!({"id": 1, "name": "Noras", "contact_id": 21, "owner_id": 3, "stage_id": 1}));
         let toms = deal(json!({"id": 2, "name": "Toms", "contact_id": 21, "owner_id": 5, "stage_id": 1}));
-        let tom_org = contact(json!({"id": 20, "is_organization": true, "name": "Contoso GmbH", "owner_id": 5}));
-        records.add_step2(&nora(), vec![noras.clone(), toms], vec![tom_org]);
+        records.add_step2(&nora(), vec![noras.clone(), toms]);
         assert_eq!(records.deals, vec![noras]);
-        assert!(records.organizations.is_empty());
         assert_eq!(records.hidden, 0, "only leads and contacts with the email are counted");
         match records.outcome(&names()) {
             LookupOutcome::One(m) => {
                 assert_eq!(m.organization, None);
+                assert_eq!(m.organization_id, Some(ContactId(20)), "opened on demand");
                 assert_eq!(m.deals.len(), 1);
             }
             other => panic!("{other:?}"),

@@ -104,15 +104,16 @@ fn per_page() -> String {
 
 // ---- Users and account ------------------------------------------------------------------------------
 
+/// One page of a reference list: read to the end, page by page, since a source, stage or user past
+/// the 100th is as real as the first (a source "missing" from page 1 would be created again, and Sell
+/// would refuse every lead with "name taken").
+fn page_of(path: &str, page: u32) -> SellRequest {
+    SellRequest::get(path, &[("page", &page.max(1).to_string()), ("per_page", &per_page())])
+}
+
 /// One page of all users (active, inactive and distribution pools): owner names need them all.
 pub fn users_all(page: u32) -> SellRequest {
-    SellRequest::get(
-        "/v2/users",
-        &[
-            ("page", &page.max(1).to_string()),
-            ("per_page", &per_page()),
-        ],
-    )
+    page_of("/v2/users", page)
 }
 
 /// The Sell user with this email (Sell matches emails exactly).
@@ -179,8 +180,9 @@ pub fn lead_create(lead: Value) -> SellRequest {
     SellRequest::post("/v2/leads", lead)
 }
 
-pub fn lead_sources_all() -> SellRequest {
-    SellRequest::get("/v2/lead_sources", &[("per_page", &per_page())])
+/// One page of the lead sources.
+pub fn lead_sources_all(page: u32) -> SellRequest {
+    page_of("/v2/lead_sources", page)
 }
 
 /// Creates a lead source. Only `name` is sent: the endpoint is lead-specific already, and Sell answers
@@ -189,11 +191,9 @@ pub fn lead_source_create(name: &str) -> SellRequest {
     SellRequest::post("/v2/lead_sources", json!({ "name": name.trim() }))
 }
 
-pub fn lead_statuses_all() -> SellRequest {
-    SellRequest::get(
-        "/v2/lead_statuses",
-        &[("page", "1"), ("per_page", &per_page())],
-    )
+/// One page of the lead statuses.
+pub fn lead_statuses_all(page: u32) -> SellRequest {
+    page_of("/v2/lead_statuses", page)
 }
 
 // ---- Contacts and deals ---------------------------------------------------------------------------
@@ -252,8 +252,9 @@ pub fn deals_by_organization(organization: ContactId) -> SellRequest {
     )
 }
 
-pub fn stages_all() -> SellRequest {
-    SellRequest::get("/v2/stages", &[("per_page", &per_page())])
+/// One page of the deal stages (every pipeline's).
+pub fn stages_all(page: u32) -> SellRequest {
+    page_of("/v2/stages", page)
 }
 
 #[cfg(test)]
@@ -303,16 +304,16 @@ mod tests {
                 "https://api.getbase.com/v2/deals?organization_id=13&per_page=100",
             ),
             (
-                stages_all(),
-                "https://api.getbase.com/v2/stages?per_page=100",
+                stages_all(2),
+                "https://api.getbase.com/v2/stages?page=2&per_page=100",
             ),
             (
-                lead_sources_all(),
-                "https://api.getbase.com/v2/lead_sources?per_page=100",
+                lead_sources_all(1),
+                "https://api.getbase.com/v2/lead_sources?page=1&per_page=100",
             ),
             (
-                lead_statuses_all(),
-                "https://api.getbase.com/v2/lead_statuses?page=1&per_page=100",
+                lead_statuses_all(3),
+                "https://api.getbase.com/v2/lead_statuses?page=3&per_page=100",
             ),
         ];
         for (request, url) in cases {

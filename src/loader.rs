@@ -1,0 +1,67 @@
+//! One way to load something from Sell into a view: loading, then the data or a typed error with a
+//! retry, and only the newest load may write (an older, slower answer never replaces a newer one).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sidebar_core::sell::error::SellError;
+use std::future::Future;
+
+use crate::newest::Newest;
+
+/// What a view shows of one load.
+#[derive(Clone, Debug)]
+pub enum Load<T> {
+    Idle,
+    Loading,
+    Ready(T),
+    Failed(SellError),
+}
+
+/// A load's state, `Copy` so every handler can hold it.
+pub struct Loader<T: Send + Sync + 'static> {
+    pub state: RwSignal<Load<T>>,
+    turns: Newest,
+}
+
+impl<T: Send + Sync + 'static> Clone for Loader<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Loader<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Loader<T> {
+    pub fn new() -> Self {
+        Self { state: RwSignal::new(Load::Idle), turns: Newest::new() }
+    }
+
+    /// Starts `fetch`; what an earlier, unfinished load brings back is dropped. `keep_shown` leaves
+    /// ready data on screen until the new answer is there (a refresh).
+    pub fn load<Fut>(self, keep_shown: bool, fetch: Fut)
+    where
+        Fut: Future<Output = Result<T, SellError>> + 'static,
+    {
+        let turn = self.turns.take();
+        let showing = self.state.with_untracked(|s| matches!(s, Load::Ready(_)));
+        if !(keep_shown && showing) {
+            self.state.set(Load::Loading);
+        }
+        spawn_local(async move {
+            let result = fetch.await;
+            if turn.is_current() {
+                // `try_`: the view may be gone by now.
+                let _ = self.state.try_set(match result {
+                    Ok(value) => Load::Ready(value),
+                    Err(error) => Load::Failed(error),
+                });
+            }
+        });
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Default for Loader<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
