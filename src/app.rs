@@ -13,7 +13,7 @@ use crate::components::lookup_view::LookupPanel;
 use crate::components::not_in_zendesk::NotInZendesk;
 use crate::components::settings_notice::SettingsNotice;
 use crate::components::skeleton::Skeleton;
-use crate::lead_flow::CreatedLead;
+use crate::lead_flow::Created;
 use crate::newest::Newest;
 use crate::session::Session;
 use crate::sell_data::SellData;
@@ -109,7 +109,7 @@ fn Sidebar(session: Session) -> impl IntoView {
 /// The ticket's requester can change while it is open: Support says so with
 /// `ticket.requester.id.changed` (another person) or `ticket.requester.email.changed` (the same person's
 /// address edited), possibly both for one change.
-fn follow_requester(session: &Session, requester: RwSignal<Requester>, created: RwSignal<Option<CreatedLead>>) {
+fn follow_requester(session: &Session, requester: RwSignal<Requester>, created: RwSignal<Option<Created>>) {
     // Reads of the ticket may answer out of order after quick edits: only the newest one counts.
     let reads = Newest::new();
     for event in ["ticket.requester.id.changed", "ticket.requester.email.changed"] {

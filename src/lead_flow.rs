@@ -19,6 +19,22 @@ use sidebar_core::sell::requests;
 use crate::sell_data::SellData;
 use crate::session::Session;
 
+/// A lead created from the form, and the requester it was created for: shown only while that person is
+/// the ticket's requester (a create that finishes after the requester changed belongs to the previous
+/// one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Created {
+    pub for_email: Option<String>,
+    pub lead: CreatedLead,
+}
+
+impl Created {
+    /// Whether it was created for the requester with this email.
+    pub fn is_for(&self, email: Option<&str>) -> bool {
+        !sidebar_core::lead_form::requester_moved(self.for_email.as_deref(), email)
+    }
+}
+
 /// A lead Sell created, as far as the agent may see it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreatedLead {

@@ -238,3 +238,20 @@ async fn rate_limited_shows_busy_with_a_countdown() {
     let lead_calls = fake.requested_urls().iter().filter(|u| u.contains("/v2/leads?")).count();
     assert_eq!(lead_calls, 3, "bounded retries");
 }
+
+/// Every agent of an account shares one token's 10 requests per second: one sidebar never has more
+/// than four Sell requests in flight, however many it asks for at once.
+#[wasm_bindgen_test]
+async fn no_more_than_four_sell_requests_are_in_flight_at_once() {
+    use sell_sidebar::in_flight::MAX_IN_FLIGHT;
+    use sell_sidebar::sell_client::SellClient;
+    use sidebar_core::sell::model::Lead;
+    use sidebar_core::sell::requests::leads_by_email;
+    let fake = FakeZaf::new(Setup { delay_ms: 50, ..Setup::default() });
+    let client = SellClient::new(ZafClient::from_js(fake.client.clone()));
+    let requests: Vec<_> = (0..12).map(|i| leads_by_email(&format!("p{i}@x.test"))).collect();
+    let answers = futures::future::join_all(requests.iter().map(|r| client.list::<Lead>(r))).await;
+    assert!(answers.iter().all(Result::is_ok));
+    assert_eq!(fake.requested_urls().len(), 12, "every request was sent");
+    assert_eq!(fake.max_in_flight() as usize, MAX_IN_FLIGHT, "four at a time, never more");
+}

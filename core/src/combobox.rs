@@ -156,7 +156,8 @@ pub enum Action {
 impl Action {
     /// Whether the view should call `preventDefault`. Tab closes the list but must still move focus.
     pub fn prevents_default(self, key: &str) -> bool {
-        self != Action::None && key != "Tab"
+        // Tab moves on, and Enter that only closes the list submits the form as well.
+        self != Action::None && key != "Tab" && !(key == "Enter" && self == Action::Close)
     }
 }
 
@@ -176,7 +177,8 @@ pub fn key_action(key: &str, state: &ComboState) -> Action {
         "End" if state.visible > 0 => Action::Last,
         "Enter" => match state.active {
             Some(row) if row < state.visible => Action::Select(row),
-            _ => Action::None,
+            // Nothing highlighted: Enter submits the form; the list must not stay open over it.
+            _ => Action::Close,
         },
         "Escape" | "Tab" => Action::Close,
         _ => Action::None,
@@ -360,8 +362,9 @@ mod tests {
             ("Home", open(Some(2), 5), Action::First),
             ("End", open(Some(2), 5), Action::Last),
             ("Enter", open(Some(2), 5), Action::Select(2)),
-            ("Enter", open(None, 5), Action::None),
-            ("Enter", open(Some(7), 5), Action::None),
+            // Nothing (valid) highlighted: the list closes and the form is submitted.
+            ("Enter", open(None, 5), Action::Close),
+            ("Enter", open(Some(7), 5), Action::Close),
             ("Escape", open(Some(2), 5), Action::Close),
             ("Tab", open(Some(2), 5), Action::Close),
             ("ArrowDown", open(None, 0), Action::None),
@@ -371,6 +374,14 @@ mod tests {
         for (key, state, expected) in cases {
             assert_eq!(key_action(key, state), *expected, "{key} in {state:?}");
         }
+    }
+
+    #[test]
+    fn enter_that_only_closes_the_list_still_submits_the_form() {
+        assert!(!Action::Close.prevents_default("Enter"));
+        assert!(Action::Select(0).prevents_default("Enter"));
+        assert!(Action::Close.prevents_default("Escape"));
+        assert!(!Action::Close.prevents_default("Tab"));
     }
 
     #[test]

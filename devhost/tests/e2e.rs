@@ -8,6 +8,10 @@
 #[path = "e2e/harness.rs"]
 mod harness;
 
+#[allow(dead_code)]
+#[path = "../../xtask/src/bench/budget.rs"]
+mod budget;
+
 #[path = "e2e/host_basics.rs"]
 mod host_basics;
 
@@ -28,3 +32,6 @@ mod create_lead;
 
 #[path = "e2e/requester_change.rs"]
 mod requester_change;
+
+#[path = "e2e/races.rs"]
+mod races;

@@ -707,7 +707,7 @@ async fn a_429_storm_costs_a_bounded_number_of_requests_with_backoff() {
     let (seen, shown) = storm(None).await;
     let calls: Vec<harness::SellCall> = seen.iter().map(|(_, c)| c.clone()).collect();
     assert!(
-        calls.len() <= MAX_ATTEMPTS * budget::COLD_REQUESTS_BUDGET,
+        calls.len() <= MAX_ATTEMPTS * budget::cold_requests_budget(true),
         "{} requests in a 429 storm:{}",
         calls.len(),
         describe(&calls)
@@ -852,11 +852,11 @@ async fn a_sell_user_stays_within_the_request_budget_cold_and_warm() {
         host.sign_in(NORA, ticket, false).await;
         let OpenCosts { cold, warm, .. } = host.open_costs(&browser).await;
         println!("Nora #{ticket}: cold {}, warm {}", cold.len(), warm.len());
-        if cold.len() > budget::COLD_REQUESTS_BUDGET || warm.len() > budget::WARM_REQUESTS_BUDGET {
+        if cold.len() > budget::cold_requests_budget(true) || warm.len() > budget::WARM_REQUESTS_BUDGET {
             over.push(format!(
                 "#{ticket}: cold {} (budget {}):{}\n  warm {} (budget {}):{}",
                 cold.len(),
-                budget::COLD_REQUESTS_BUDGET,
+                budget::cold_requests_budget(true),
                 describe(&cold),
                 warm.len(),
                 budget::WARM_REQUESTS_BUDGET,

@@ -18,7 +18,7 @@ use super::manual_search::ManualSearch;
 use super::show_more::ShowMore;
 use super::skeleton::Skeleton;
 use crate::app::Panel;
-use crate::lead_flow::CreatedLead;
+use crate::lead_flow::{Created, CreatedLead};
 use crate::cache::now_ms;
 use crate::newest::Newest;
 use crate::sell_data::{use_sell_data, LookupResult};
@@ -38,7 +38,7 @@ enum State {
 pub fn LookupPanel(
     requester: RwSignal<Requester>,
     panel: RwSignal<Panel>,
-    created: RwSignal<Option<CreatedLead>>,
+    created: RwSignal<Option<Created>>,
 ) -> impl IntoView {
     let session = use_session();
     let locale = session.locale;
@@ -61,8 +61,9 @@ pub fn LookupPanel(
         fresh.set(false);
         let turn = lookups.take();
         spawn_local(async move {
-            // On refresh the old content stays on screen until the new one is there.
-            if !matches!(state.get_untracked(), State::Ready(_)) {
+            // Only a refresh of the same requester keeps the old content on screen until the new one is
+            // there; another requester must never be shown the previous one's cards and links.
+            if !(skip_cache && matches!(state.get_untracked(), State::Ready(_))) {
                 state.set(State::Loading);
             }
             if skip_cache {
@@ -104,7 +105,7 @@ pub fn LookupPanel(
     {
         let data = use_sell_data();
         Effect::new(move |_| {
-            if created.with(|c| matches!(c, Some(CreatedLead::Visible(_)))) {
+            if created.with(|c| matches!(c, Some(Created { lead: CreatedLead::Visible(_), .. }))) {
                 let data = data.clone();
                 spawn_local(async move {
                     let names = data.names_for_created().await;
@@ -131,7 +132,7 @@ pub fn LookupPanel(
 
     view! {
         <section class="lookup" aria-live="polite">
-            {move || created.get().map(|created| match created {
+            {move || this_requesters(created, requester).map(|created| match created.lead {
                 CreatedLead::Visible(lead) => {
                     // Its own card only until the lookup, asked again, shows the new lead itself.
                     let found = state.with(|s| matches!(s, State::Ready(r) if r.outcome.shows_lead(lead.id)));
@@ -157,7 +158,8 @@ pub fn LookupPanel(
                 State::Blocked(access) => blocked_view(access, locale).into_any(),
                 State::Failed(error) => view! { <LoadError error locale retry=Callback::new(move |_| refresh()) /> }.into_any(),
                 State::Ready(result) => view! {
-                    <Outcome result=(*result).clone() panel />
+                    // A lead just created for this requester: no invitation to create a second.
+                    <Outcome result=(*result).clone() panel offer_create=this_requesters(created, requester).is_none() />
                     <footer class="lookup__footer">
                         <span class="muted">{move || format::relative_minutes(((now.get() - result.fetched_at) / 60_000.0).max(0.0) as u64, locale)}</span>
                         <button
@@ -185,8 +187,14 @@ fn blocked_view(access: Access, locale: sidebar_core::i18n::Locale) -> impl Into
     view! { <Callout tone=Tone::Warning title=title.text(locale) body=body.text(locale) /> }
 }
 
+/// The lead created from the form, if it was for the requester now on the ticket.
+fn this_requesters(created: RwSignal<Option<Created>>, requester: RwSignal<Requester>) -> Option<Created> {
+    let email = requester.with(|r| r.email.clone());
+    created.get().filter(|c| c.is_for(email.as_deref()))
+}
+
 #[component]
-fn Outcome(result: LookupResult, panel: RwSignal<Panel>) -> impl IntoView {
+fn Outcome(result: LookupResult, panel: RwSignal<Panel>, offer_create: bool) -> impl IntoView {
     let locale = use_session().locale;
     let skipped = result.skipped;
     let names = result.names.clone();
@@ -202,7 +210,7 @@ fn Outcome(result: LookupResult, panel: RwSignal<Panel>) -> impl IntoView {
         .into_any(),
         LookupOutcome::NotFound => view! {
             <Callout tone=Tone::Info title=Msg::NothingFoundTitle.text(locale) body=Msg::NothingFoundBody.text(locale) />
-            <CreateLeadButton panel promoted=true />
+            {offer_create.then(|| view! { <CreateLeadButton panel promoted=true /> })}
             <ManualSearch />
         }
         .into_any(),
@@ -211,17 +219,17 @@ fn Outcome(result: LookupResult, panel: RwSignal<Panel>) -> impl IntoView {
         LookupOutcome::NoneVisible => view! {
             <Callout tone=Tone::Info title=Msg::NoneVisibleTitle.text(locale) body=Msg::NoneVisibleBody.text(locale) />
             <ManualSearch />
-            <CreateLeadButton panel promoted=false />
+            {offer_create.then(|| view! { <CreateLeadButton panel promoted=false /> })}
         }
         .into_any(),
         LookupOutcome::One(m) => view! {
             <MatchCards m=*m names />
-            <CreateLeadButton panel promoted=false />
+            {offer_create.then(|| view! { <CreateLeadButton panel promoted=false /> })}
         }
         .into_any(),
         LookupOutcome::Several(summaries) => view! {
             <SeveralMatches summaries names />
-            <CreateLeadButton panel promoted=false />
+            {offer_create.then(|| view! { <CreateLeadButton panel promoted=false /> })}
         }
         .into_any(),
     };

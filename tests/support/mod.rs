@@ -43,6 +43,8 @@ pub struct Setup {
     pub get_fails: Option<&'static str>,
     /// The installation id; `None`: a random one, so no two fakes share a cache.
     pub installation: Option<u64>,
+    /// How long every request takes to answer.
+    pub delay_ms: u32,
 }
 
 impl Default for Setup {
@@ -59,6 +61,7 @@ impl Default for Setup {
             rules: Vec::new(),
             get_fails: None,
             installation: None,
+            delay_ms: 0,
         }
     }
 }
@@ -80,14 +83,22 @@ const FAKE_JS: &str = r#"
     context: function () { return Promise.resolve({ account: { subdomain: 'acme' }, location: 'ticket_sidebar', ticketId: 102 }); },
     request: function (o) {
       log.push(o);
-      for (var i = 0; i < cfg.rules.length; i++) {
-        var rule = cfg.rules[i];
-        if (o.url.indexOf(rule.contains) !== -1) {
-          var reply = { status: rule.status, responseText: rule.body, headers: {} };
-          return rule.status >= 200 && rule.status < 300 ? Promise.resolve(reply) : Promise.reject(reply);
+      var answer = function () {
+        for (var i = 0; i < cfg.rules.length; i++) {
+          var rule = cfg.rules[i];
+          if (o.url.indexOf(rule.contains) !== -1) {
+            var reply = { status: rule.status, responseText: rule.body, headers: {} };
+            return rule.status >= 200 && rule.status < 300 ? Promise.resolve(reply) : Promise.reject(reply);
+          }
         }
-      }
-      return Promise.resolve({ status: 200, responseText: '{"items":[],"meta":{"type":"collection","count":0,"links":{}}}', headers: {} });
+        return Promise.resolve({ status: 200, responseText: '{"items":[],"meta":{"type":"collection","count":0,"links":{}}}', headers: {} });
+      };
+      // Requests in flight at once, as Sell would see them from this sidebar.
+      log.active = (log.active || 0) + 1;
+      log.maxActive = Math.max(log.maxActive || 0, log.active);
+      var done = function () { log.active -= 1; };
+      var wait = new Promise(function (resolve) { setTimeout(resolve, cfg.delayMs || 0); });
+      return wait.then(answer).then(function (r) { done(); return r; }, function (e) { done(); throw e; });
     },
     invoke: function () { return Promise.resolve({}); },
     on: function () {},
@@ -109,12 +120,18 @@ impl FakeZaf {
             "rules": rules,
             "getFails": setup.get_fails,
             "installation": installation,
+            "delayMs": setup.delay_ms,
         });
         let factory: js_sys::Function = js_sys::eval(FAKE_JS).expect("fake source").unchecked_into();
         let cfg = js_sys::JSON::parse(&cfg.to_string()).expect("config");
         let pair = factory.call1(&JsValue::NULL, &cfg).expect("fake");
         let get = |k: &str| js_sys::Reflect::get(&pair, &JsValue::from_str(k)).expect(k);
         Self { client: get("client"), log: get("log") }
+    }
+
+    /// The most requests that were in flight at once.
+    pub fn max_in_flight(&self) -> u32 {
+        js_sys::Reflect::get(&self.log, &JsValue::from_str("maxActive")).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32
     }
 
     /// The URLs of every request the app made, in order.

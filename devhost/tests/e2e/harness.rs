@@ -175,6 +175,9 @@ pub struct SellCall {
     pub query: Option<String>,
     pub user_id: Option<u64>,
     pub status: u16,
+    /// Sell requests the emulator was handling when this one arrived, itself included.
+    #[serde(default)]
+    pub in_flight: u32,
 }
 
 impl SellCall {
@@ -328,6 +331,12 @@ impl Host {
         // Requests the app might still make just after drawing count too.
         tokio::time::sleep(Duration::from_millis(400)).await;
         (self.log().await, shown)
+    }
+
+    /// `POST` to a control path of the host or emulator (`/_emu/huge`, say).
+    #[allow(dead_code)]
+    pub async fn post(&self, path: &str, body: Value) -> Value {
+        self.send(reqwest::Method::POST, path, Some(body)).await
     }
 
     pub async fn state(&self) -> Value {

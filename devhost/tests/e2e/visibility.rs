@@ -300,6 +300,11 @@ async fn a_created_lead_is_shown_only_when_the_agent_may_see_it() {
     submit_form(&host, &browser, NORA, 105, json!({"lead_owners": "", "agents_assign_owner": false})).await;
     let shown = browser.wait_sidebar("Nora's lead", |s| s.shows("created in Sell")).await;
     assert!(shown.records.iter().any(|r| r == "Lead: Nobody Here"), "{:?}", shown.records);
+    // Found like any lead, with no invitation to create a second.
+    let shown = browser
+        .wait_sidebar("the lookup finding the new lead", |s| s.settled() && s.has_button("Refresh"))
+        .await;
+    assert!(!shown.has_button("Create lead"), "{:?}", shown.buttons);
     let posts: Vec<SellCall> =
         host.log().await.into_iter().filter(|c| c.method == "POST" && c.path == "/v2/leads").collect();
     assert_eq!(posts.len(), 1, "{}", describe(&posts));
@@ -317,6 +322,11 @@ async fn a_created_lead_is_shown_only_when_the_agent_may_see_it() {
         .await;
     assert!(shown.shows("created in Sell"), "{}", shown.text);
     assert!(shown.records.is_empty(), "no card of Tom's lead: {:?}", shown.records);
+    // Never "not in Sell" about a record that exists, and no invitation to create a second.
+    let shown = browser
+        .wait_sidebar("the lookup after the create", |s| s.callouts.iter().any(|c| c == "Not among your Sell records"))
+        .await;
+    assert!(!shown.shows("Not in Sell yet") && !shown.has_button("Create lead"), "{}\n{:?}", shown.text, shown.buttons);
     let stray: Vec<u64> = stored_owners(&browser).await.into_iter().filter(|o| *o != 3).collect();
     assert!(stray.is_empty(), "stored owners {stray:?}");
     host.config(json!({"requester_override": null})).await;

@@ -17,7 +17,7 @@ use sidebar_core::zaf_values::Requester;
 use super::owner_combobox::OwnerCombobox;
 use super::submit::{input_id, DuplicatesQuestion, Env, FailureNotice, Submission};
 use crate::components::callout::{Callout, Tone};
-use crate::lead_flow::{CreatedLead, FormSetup};
+use crate::lead_flow::{Created, FormSetup};
 use crate::sell_data::use_sell_data;
 use crate::session::use_session;
 
@@ -26,7 +26,9 @@ pub fn LeadForm(
     setup: FormSetup,
     requester: RwSignal<Requester>,
     on_close: Callback<()>,
-    on_created: Callback<CreatedLead>,
+    on_created: Callback<Created>,
+    /// Shared with the panel, which can't be left while a request runs.
+    phase: RwSignal<Phase>,
 ) -> impl IntoView {
     let session = use_session();
     let locale = session.locale;
@@ -62,10 +64,15 @@ pub fn LeadForm(
         session: session.clone(),
         access: setup.access.clone(),
         status: status.clone().unwrap_or_default(),
-        on_created,
-    });
+        // The lead belongs to the person the form was filled in for (Start over is disabled while it is
+        // being created, so that is who it was sent for).
+        on_created: Callback::new(move |lead| {
+            if let Some(filled_for) = filled_for.try_get_untracked() {
+                on_created.run(Created { for_email: filled_for.email, lead });
+            }
+        }),
+    }, phase);
     let errors = submission.errors;
-    let phase = submission.phase;
     let busy = Signal::derive(move || phase.get().busy());
     let blocked = matches!(setup.owner_field, OwnerField::Blocked { .. }) || status.is_err();
 
@@ -206,7 +213,8 @@ pub fn LeadForm(
                 >
                     {move || if busy.get() { Msg::FormSubmitting.text(locale) } else { Msg::FormSubmit.text(locale) }}
                 </button>
-                <button type="button" class="c-btn c-btn--basic" on:click=move |_| on_close.run(())>
+                // Leaving while Sell creates the lead would let a second form send a second lead.
+                <button type="button" class="c-btn c-btn--basic" disabled=move || busy.get() on:click=move |_| on_close.run(())>
                     {Msg::Cancel.text(locale)}
                 </button>
             </div>

@@ -10,13 +10,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::i18n::settings::{setting_problem_admin, setup_agent_notice};
 use sidebar_core::i18n::ui::Msg;
+use sidebar_core::lead_form::Phase;
 use sidebar_core::policy::access::Access;
 use sidebar_core::settings::ProblemScope;
 use sidebar_core::zaf_values::Requester;
 
 use super::callout::{Callout, Tone};
 use super::skeleton::Skeleton;
-use crate::lead_flow::{prepare, CreatedLead, FormSetup, SetupError};
+use crate::lead_flow::{prepare, Created, FormSetup, SetupError};
 use crate::sell_data::use_sell_data;
 use crate::session::use_session;
 use form::LeadForm;
@@ -32,12 +33,14 @@ enum State {
 pub fn CreateLeadPanel(
     requester: RwSignal<Requester>,
     on_close: Callback<()>,
-    on_created: Callback<CreatedLead>,
+    on_created: Callback<Created>,
 ) -> impl IntoView {
     let session = use_session();
     let locale = session.locale;
     let data = use_sell_data();
     let state = RwSignal::new(State::Loading);
+    // The form's submission phase: while Sell checks or creates, the panel stays (Back is disabled).
+    let phase = RwSignal::new(Phase::Editing);
     let load = move || {
         let (data, session) = (data.clone(), use_session());
         state.set(State::Loading);
@@ -66,7 +69,7 @@ pub fn CreateLeadPanel(
         }
         match state.get() {
             State::Loading => view! { <Skeleton cards=1 /> }.into_any(),
-            State::Ready(setup) => view! { <LeadForm setup requester on_close on_created /> }.into_any(),
+            State::Ready(setup) => view! { <LeadForm setup requester on_close on_created phase /> }.into_any(),
             State::Failed(SetupError::NoAccess(Access::LookupFailed(error)) | SetupError::Sell(error)) => {
                 let retry = load.clone();
                 view! {
@@ -96,7 +99,12 @@ pub fn CreateLeadPanel(
         >
             <header class="create-lead__header">
                 <h2 id="create-lead-title" class="section-title">{Msg::CreateLeadTitle.text(locale)}</h2>
-                <button type="button" class="c-btn c-btn--basic c-btn--sm" on:click=move |_| on_close.run(())>
+                <button
+                    type="button"
+                    class="c-btn c-btn--basic c-btn--sm"
+                    disabled=move || phase.get().busy()
+                    on:click=move |_| on_close.run(())
+                >
                     {Msg::Back.text(locale)}
                 </button>
             </header>

@@ -66,6 +66,10 @@ pub fn OwnerCombobox(
             .and_then(|i| options.with_value(|o| o.get(i).cloned()))
     };
     let choose = move |row: usize| {
+        // While the form is being sent, what is shown must stay what is sent.
+        if readonly.get_untracked() {
+            return;
+        }
         if let Some(option) = option_at(row) {
             selected.set(Some(option.id));
             query.set(option.label.clone());

@@ -69,9 +69,10 @@ pub struct Submission {
 }
 
 impl Submission {
-    pub fn new(env: Env) -> Self {
+    /// `phase` is the panel's: while a request runs, the panel can't be left.
+    pub fn new(env: Env, phase: RwSignal<Phase>) -> Self {
         Self {
-            phase: RwSignal::new(Phase::Editing),
+            phase,
             failure: RwSignal::new(None),
             duplicates: RwSignal::new(Duplicates::default()),
             errors: RwSignal::new(Vec::new()),

@@ -1,11 +1,9 @@
 //! The budgets `cargo xtask test` holds the app to, and `cargo xtask bench` reports against. One
 //! place: the end-to-end suite includes this file (`#[path]`) for the request budgets.
 //!
-//! The issue's targets are 100 KB gzip for the whole bundle and 4 Sell requests for a cold lookup.
-//! Neither is met yet (see `cargo xtask bench`); the asserted budgets are the measured figures plus
-//! headroom, so a regression fails CI while the targets stay visible in the report. The 4 holds for
-//! every ticket but Carl's (5) once the agent has opened another ticket ("in a session"): the account's
-//! users and stages are then cached for 30 minutes.
+//! The size target is 100 KB gzip for the whole bundle, not met yet (see `cargo xtask bench`): the
+//! asserted size budget is the measured figure plus headroom, so a regression fails CI while the target
+//! stays visible in the report. The request budgets are the issue's own figures, asserted as they are.
 
 /// The issue's target for the whole bundle (wasm, JS glue, ZAF SDK, CSS, HTML), gzip -9.
 pub const TARGET_GZIP_BYTES: u64 = 100 * 1024;
@@ -14,21 +12,36 @@ pub const TARGET_GZIP_BYTES: u64 = 100 * 1024;
 /// before the Sell answers were decoded through one path and money formatted without floats.
 pub const GZIP_BUDGET_BYTES: u64 = 390 * 1024;
 
-/// The issue's target for Sell requests of one cold lookup.
-pub const TARGET_COLD_REQUESTS: usize = 4;
+/// Sell requests of one ticket's first paint, asserted for every seeded ticket in both modes (issue 15):
+/// one token serves every agent of an account, so request count is the product's scale limit.
+/// Cold: nothing cached. The first paint asks only for what it shows (a picked contact's deals and a
+/// person's organization load on demand).
+pub const COLD_REQUESTS_BUDGET: usize = 5;
 
-/// Asserted: most Sell requests a cold lookup (empty localStorage) may cost, any seeded ticket, any
-/// mode. Measured: 7 (Carl's ticket, Sell users only: the agent's own user, leads, contacts, two deal
-/// lists, users and stages).
-pub const COLD_REQUESTS_BUDGET: usize = 7;
+/// *Sell users only* spends one request more cold: the agent's own Sell user, looked up by email before
+/// anything else so that an agent who is no Sell user gets no directory and no customer data (issue
+/// 14). The rule protecting customer data wins over the budget; the cost is this one request, and only
+/// until it is cached (30 minutes).
+pub const AGENT_LOOKUP_REQUESTS: usize = 1;
 
-/// Asserted: most Sell requests the first open of a ticket may cost once the account's reference lists
-/// are cached by an earlier ticket. Measured: 5 (Carl: leads, contacts, his deals, his organization's
-/// deals and record); 4 or fewer for every other seeded ticket.
-pub const SESSION_REQUESTS_BUDGET: usize = 5;
+/// The cold budget in a mode.
+pub const fn cold_requests_budget(sell_users_only: bool) -> usize {
+    if sell_users_only {
+        COLD_REQUESTS_BUDGET + AGENT_LOOKUP_REQUESTS
+    } else {
+        COLD_REQUESTS_BUDGET
+    }
+}
 
-/// Asserted: Sell requests of re-opening a ticket within the cache time.
+/// The first open of a ticket once the account's reference lists (and the agent's own Sell user) are
+/// cached by an earlier ticket.
+pub const SESSION_REQUESTS_BUDGET: usize = 3;
+
+/// Re-opening a ticket within the cache time.
 pub const WARM_REQUESTS_BUDGET: usize = 0;
+
+/// Sell requests one sidebar may have in flight at once (a shared address with 100 contacts included).
+pub const IN_FLIGHT_BUDGET: u32 = 4;
 
 /// Whether `gzip_total` is within the asserted budget, as a report line.
 pub fn gzip_verdict(gzip_total: u64) -> String {
