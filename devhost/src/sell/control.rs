@@ -18,6 +18,7 @@ pub fn router(emu: Emulator) -> Router {
         .route("/_emu/state", get(state))
         .route("/_emu/reset", post(reset))
         .route("/_emu/log", get(log).delete(clear_log))
+        .route("/_emu/in_flight", get(in_flight))
         .route(
             "/_emu/faults",
             get(faults).post(set_faults).delete(clear_faults),
@@ -72,7 +73,13 @@ async fn log(State(emu): State<Emulator>) -> Json<Value> {
 
 async fn clear_log(State(emu): State<Emulator>) -> StatusCode {
     emu.with(|s| s.log.clear());
+    emu.in_flight.reset_peak();
     StatusCode::NO_CONTENT
+}
+
+/// Sell requests being handled now, and the most at once since the log was last cleared.
+async fn in_flight(State(emu): State<Emulator>) -> Json<Value> {
+    Json(json!({"now": emu.in_flight.now(), "peak": emu.in_flight.peak()}))
 }
 
 async fn faults(State(emu): State<Emulator>) -> Json<Value> {

@@ -1,6 +1,6 @@
 //! The one door every Sell request goes through: injected latency and faults, the `User-Agent` and
 //! token checks, the rate limit, then the handler; afterwards the Sell error body (with `logref`),
-//! the `X-Request-Id` header and the log entry.
+//! the `X-Request-Id` header and the log entry. The request counts as in flight throughout.
 
 use super::error::{ApiError, PendingError};
 use super::faults;
@@ -22,6 +22,8 @@ pub struct Caller(pub UserId);
 type TokenOwner = Option<(UserId, bool)>;
 
 pub async fn gate(State(emu): State<Emulator>, mut request: Request, next: Next) -> Response {
+    // Held to the end of this function, whichever way it ends (a dropped connection included).
+    let in_flight = emu.in_flight.enter();
     let uri = request
         .extensions()
         .get::<OriginalUri>()
@@ -61,6 +63,7 @@ pub async fn gate(State(emu): State<Emulator>, mut request: Request, next: Next)
             query: uri.query().map(str::to_string),
             user_id: owner.map(|(id, _)| id.0),
             status: response.status().as_u16(),
+            in_flight: in_flight.at_arrival,
         })
     });
     response

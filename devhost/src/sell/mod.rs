@@ -4,7 +4,8 @@
 //! (docs/CONTRACTS.md). Every Sell request passes one gate ([`gate`]) that, in order: applies the
 //! injected latency and fault rules, requires a `User-Agent` (400 `invalid_user_agent`), a bearer
 //! token of an active user (401), and at most 10 requests per token per second (429
-//! `rate_limit_exceeded`, no `Retry-After`); then logs the request and stamps `X-Request-Id`.
+//! `rate_limit_exceeded`, no `Retry-After`); then logs the request, with how many Sell requests were
+//! in flight when it arrived ([`in_flight`]), and stamps `X-Request-Id`.
 //!
 //! What each token sees follows Sell's hierarchy ([`visibility`]): leads, contacts and deals owned
 //! by the user or anyone below them in `reports_to`; users, statuses, sources, stages, pipelines
@@ -17,6 +18,7 @@ mod error;
 mod faults;
 mod gate;
 mod huge;
+mod in_flight;
 mod lead_create;
 mod lead_source_create;
 mod listing;
@@ -52,6 +54,8 @@ struct State {
 #[derive(Clone)]
 pub struct Emulator {
     state: Arc<Mutex<State>>,
+    /// Outside the lock: a request must be counted before it waits for anything.
+    in_flight: in_flight::InFlight,
 }
 
 impl Emulator {
@@ -78,6 +82,7 @@ impl Emulator {
         };
         Self {
             state: Arc::new(Mutex::new(state)),
+            in_flight: in_flight::InFlight::default(),
         }
     }
 
@@ -111,8 +116,10 @@ impl Emulator {
         self.with(|s| s.limiter.set_limit(limit));
     }
 
-    /// Back to the seed: data, pool counters, log, faults and rate-limit windows.
+    /// Back to the seed: data, pool counters, log, faults and rate-limit windows. Requests still in
+    /// flight keep counting: they are real.
     pub fn reset(&self) {
+        self.in_flight.reset_peak();
         self.write(|store| *store = seed::seed());
         self.with(|s| {
             s.log.clear();

@@ -15,6 +15,8 @@ pub struct LogEntry {
     /// The Sell user the token belongs to (even an inactive one), or null.
     pub user_id: Option<u64>,
     pub status: u16,
+    /// Sell requests (any token) the emulator was handling when this one arrived, itself included.
+    pub in_flight: u32,
 }
 
 #[derive(Debug, Default)]
