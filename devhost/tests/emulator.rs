@@ -1568,6 +1568,248 @@ async fn huge_adds_many_leads_with_one_email_and_a_megastring_lead() {
     );
 }
 
+/// Follows `next_page` from `path` to the end; the ids of every page, and how many pages.
+async fn walk_pages(emu: &Emulator, path: &str) -> (Vec<u64>, usize) {
+    let (mut ids, mut pages, mut next) = (Vec::new(), 0, Some(path.to_string()));
+    while let Some(path) = next.take() {
+        let page = get_as(emu, "tom", &path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}: {}", page.text());
+        ids.extend(page.ids());
+        pages += 1;
+        assert!(pages <= 20, "{path}: next_page never ends");
+        next = page.json()["meta"]["links"]["next_page"]
+            .as_str()
+            .map(|link| link.replace("https://api.getbase.com", ""));
+    }
+    (ids, pages)
+}
+
+async fn huge(emu: &Emulator, body: Value) -> Value {
+    let reply = control(emu, Method::POST, "/_emu/huge", Some(body)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    reply.json()
+}
+
+#[tokio::test]
+async fn reference_lists_page_with_next_page_links_like_users() {
+    let emu = emulator();
+    let (users, pages) = walk_pages(&emu, "/v2/users?per_page=3").await;
+    assert_eq!((users, pages), ((1..=8).collect(), 3));
+    let (statuses, pages) = walk_pages(&emu, "/v2/lead_statuses?per_page=3").await;
+    assert_eq!((statuses, pages), ((5001..=5004).collect(), 2));
+    let (sources, pages) = walk_pages(&emu, "/v2/lead_sources?per_page=2").await;
+    assert_eq!((sources, pages), (vec![4001, 4002, 4003], 2));
+    let (stages, pages) = walk_pages(&emu, "/v2/stages?pipeline_id=1&per_page=4").await;
+    assert_eq!((stages, pages), ((6001..=6006).collect(), 2));
+    let second = get_as(&emu, "tom", "/v2/stages?pipeline_id=1&per_page=4&page=2")
+        .await
+        .json();
+    assert_eq!(second["meta"]["count"], 2);
+    assert!(second["meta"]["links"].get("next_page").is_none());
+    assert_eq!(
+        second["meta"]["links"]["prev_page"],
+        "https://api.getbase.com/v2/stages?pipeline_id=1&page=1&per_page=4"
+    );
+}
+
+#[tokio::test]
+async fn bulk_lead_sources_go_past_the_100th_and_are_read_page_by_page() {
+    let emu = emulator();
+    let added = huge(&emu, json!({"lead_sources": 150})).await;
+    assert_eq!(added["lead_sources"]["count"], 150);
+    assert_eq!(
+        added["lead_sources"]["last"],
+        json!({"id": 4153, "name": "Bulk source 150"})
+    );
+    assert_eq!(
+        added["lead_sources"]["ids"].as_array().map(Vec::len),
+        Some(150)
+    );
+    let first = get_as(&emu, "tom", "/v2/lead_sources?per_page=100").await;
+    assert_eq!(first.ids().len(), 100);
+    assert_eq!(
+        first.json()["meta"]["links"]["next_page"],
+        "https://api.getbase.com/v2/lead_sources?page=2&per_page=100"
+    );
+    let second = get_as(&emu, "tom", "/v2/lead_sources?per_page=100&page=2").await;
+    assert_eq!(second.ids().len(), 53);
+    assert!(second.json()["meta"]["links"].get("next_page").is_none());
+    assert!(second.column("name").contains(&json!("Bulk source 150")));
+    let (all, pages) = walk_pages(&emu, "/v2/lead_sources?per_page=100").await;
+    assert_eq!((all.len(), pages), (153, 2));
+    // A source past the 100th is taken, as in Sell: creating it again is refused.
+    let again = post_as(
+        &emu,
+        "ada",
+        "/v2/lead_sources",
+        json!({"data": {"name": "Bulk source 150"}}),
+    )
+    .await;
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.text()
+    );
+}
+
+#[tokio::test]
+async fn bulk_stages_end_on_a_won_stage_that_carries_carls_late_deal() {
+    let emu = emulator();
+    let added = huge(&emu, json!({"stages": 120, "won_deal_on_last_stage": true})).await;
+    let last_stage = added["stages"]["last"]["id"].as_u64();
+    assert_eq!(last_stage, Some(6126));
+    assert_eq!(added["stages"]["last"]["name"], "Bulk stage 120");
+    assert_eq!(added["stages"]["pipeline_id"], 1);
+    let (stages, pages) = walk_pages(&emu, "/v2/stages?pipeline_id=1&per_page=100").await;
+    assert_eq!((stages.len(), pages), (126, 2));
+    assert_eq!(stages.last().copied(), last_stage, "sorted by position");
+    let second = get_as(&emu, "tom", "/v2/stages?pipeline_id=1&per_page=100&page=2").await;
+    assert_eq!(second.column("category").last(), Some(&json!("won")));
+    assert_eq!(second.column("category")[0], "bulk_095");
+
+    let deal = &added["won_deal"];
+    assert_eq!(
+        (
+            deal["name"].clone(),
+            deal["stage_id"].as_u64(),
+            deal["owner_id"].clone(),
+            deal["contact_id"].clone()
+        ),
+        (
+            json!("Deal on a late stage"),
+            last_stage,
+            json!(3),
+            json!(CARL)
+        )
+    );
+    let deal_id = deal["id"].as_u64();
+    for name in ["nora", "max", "ada"] {
+        let carls = get_as(&emu, name, &format!("/v2/deals?contact_id={CARL}")).await;
+        assert!(
+            carls.ids().iter().any(|id| Some(*id) == deal_id),
+            "{name} sees it"
+        );
+    }
+    let carls = get_as(&emu, "nora", &format!("/v2/deals?contact_id={CARL}")).await;
+    assert_eq!(carls.ids().len(), 4, "Carl's three deals and the late one");
+    assert!(get_as(&emu, "tom", &format!("/v2/deals?contact_id={CARL}"))
+        .await
+        .ids()
+        .is_empty());
+}
+
+#[tokio::test]
+async fn shared_contacts_share_one_email_and_each_has_one_deal() {
+    let emu = emulator();
+    let added = huge(
+        &emu,
+        json!({"shared_contacts": {"email": "info@shared.test", "count": 100}}),
+    )
+    .await;
+    let shared = &added["shared_contacts"];
+    assert_eq!(
+        (
+            shared["email"].clone(),
+            shared["count"].clone(),
+            shared["owner_ids"].clone()
+        ),
+        (
+            json!("info@shared.test"),
+            json!(100),
+            json!([1, 2, 3, 4, 5])
+        )
+    );
+    let contact_ids: Vec<u64> = shared["contact_ids"]
+        .as_array()
+        .map(|ids| ids.iter().filter_map(Value::as_u64).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        contact_ids.first(),
+        Some(&2113),
+        "after the seed's last contact"
+    );
+
+    let page = get_as(
+        &emu,
+        "ada",
+        "/v2/contacts?email=info@shared.test&per_page=100",
+    )
+    .await;
+    let mut listed = page.ids();
+    listed.sort();
+    assert_eq!(listed, contact_ids);
+    assert!(page.json()["meta"]["links"].get("next_page").is_none());
+    assert_eq!(page.column("name")[0], "Shared Person 001");
+    for id in &contact_ids {
+        let deals = get_as(&emu, "ada", &format!("/v2/deals?contact_id={id}")).await;
+        assert_eq!(deals.ids().len(), 1, "one deal for contact {id}");
+    }
+    let visible = |name: &'static str| {
+        let emu = emu.clone();
+        async move {
+            get_as(
+                &emu,
+                name,
+                "/v2/contacts?email=info@shared.test&per_page=100",
+            )
+            .await
+            .ids()
+            .len()
+        }
+    };
+    assert_eq!(visible("nora").await, 20, "round robin over five people");
+    assert_eq!(
+        visible("max").await,
+        40,
+        "Max and Nora's; none is inactive Ivan's"
+    );
+    assert_eq!(visible("sofia").await, 40);
+}
+
+#[tokio::test]
+async fn huge_refuses_too_much_or_nonsense_and_then_adds_nothing() {
+    let emu = emulator();
+    let seeded = control(&emu, Method::GET, "/_emu/state", None).await.json();
+    for body in [
+        json!({"shared_contacts": {"email": "info@shared.test", "count": 1001}}),
+        json!({"shared_contacts": {"email": "info@shared.test", "count": 0}}),
+        json!({"shared_contacts": {"email": "not an email", "count": 3}}),
+        json!({"shared_contacts": {"count": 3}}),
+        json!({"lead_sources": 1001}),
+        json!({"stages": 1001}),
+        json!({"won_deal_on_last_stage": true}),
+        json!({"lead_sources": 5, "stages": 1001}),
+        json!({"stage": 5}),
+    ] {
+        let reply = control(&emu, Method::POST, "/_emu/huge", Some(body.clone())).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{body}");
+        assert!(
+            reply.json()["error"].is_string(),
+            "{body}: {}",
+            reply.text()
+        );
+    }
+    assert_eq!(
+        control(&emu, Method::GET, "/_emu/state", None).await.json(),
+        seeded
+    );
+    let most = huge(
+        &emu,
+        json!({"shared_contacts": {"email": "a@b.test", "count": 1000}, "lead_sources": 1000, "stages": 1000}),
+    )
+    .await;
+    assert_eq!(
+        (
+            most["shared_contacts"]["count"].clone(),
+            most["lead_sources"]["count"].clone(),
+            most["stages"]["count"].clone(),
+            most["won_deal"].clone()
+        ),
+        (json!(1000), json!(1000), json!(1000), Value::Null)
+    );
+}
+
 #[tokio::test]
 async fn a_persistent_emulator_keeps_its_writes_across_restarts() {
     let path = std::env::temp_dir().join(format!("sell-emulator-test-{}.json", std::process::id()));

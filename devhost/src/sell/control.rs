@@ -111,5 +111,8 @@ async fn add_huge(State(emu): State<Emulator>, body: Bytes) -> Response {
     if let Err(message) = request.validate() {
         return bad_request(message);
     }
-    Json(emu.write(|store| huge::add(store, &request))).into_response()
+    match emu.write_ok(|store| huge::add(store, &request)) {
+        Ok(added) => Json(added).into_response(),
+        Err(message) => bad_request(message),
+    }
 }

@@ -33,7 +33,7 @@ pub const WEBSITE: SourceId = SourceId(4001);
 pub const REFERRAL: SourceId = SourceId(4002);
 pub const TRADE_SHOW: SourceId = SourceId(4003);
 
-const STAGE_INCOMING: StageId = StageId(6001);
+pub const STAGE_INCOMING: StageId = StageId(6001);
 const STAGE_QUALIFIED: StageId = StageId(6002);
 const STAGE_QUOTE: StageId = StageId(6003);
 const STAGE_CLOSURE: StageId = StageId(6004);
@@ -461,7 +461,8 @@ fn bulk_leads() -> Vec<Lead> {
         .collect()
 }
 
-fn blank_contact(id: ContactId, owner: UserId, created_at: String) -> Contact {
+/// A contact with only the fields every contact has; callers fill in the rest.
+pub fn blank_contact(id: ContactId, owner: UserId, created_at: String) -> Contact {
     Contact {
         id,
         creator_id: owner,
@@ -659,21 +660,15 @@ fn deals() -> Vec<Deal> {
 }
 
 fn deal(seed: &DealSeed) -> Deal {
+    let id = DealId(seed.id);
     let created = at(6 + (seed.id % 7) as u32, (seed.id % 60) as u32);
     Deal {
-        id: DealId(seed.id),
-        creator_id: seed.owner,
-        owner_id: seed.owner,
         name: if seed.name == "Bulk deal" {
             format!("Bulk deal {}", seed.id)
         } else {
             seed.name.into()
         },
         value: seed.value,
-        currency: "USD".into(),
-        hot: false,
-        stage_id: seed.stage,
-        contact_id: Some(seed.contact),
         organization_id: seed.organization,
         source_id: Some(REFERRAL),
         loss_reason_id: if seed.stage == STAGE_LOST {
@@ -681,17 +676,47 @@ fn deal(seed: &DealSeed) -> Deal {
         } else {
             None
         },
-        dropbox_email: format!("dropbox+{}@acme.sell.test", seed.id),
         estimated_close_date: Some(format!("2024-{:02}-15", 4 + seed.id % 8)),
-        customized_win_likelihood: None,
         last_stage_change_at: Some(at(20, (seed.id % 60) as u32)),
         last_stage_change_by_id: Some(seed.owner),
         last_activity_at: Some(at(21, (seed.id % 60) as u32)),
-        added_on: created.clone(),
+        updated_at: at(20, (seed.id % 60) as u32),
+        ..blank_deal(id, seed.owner, seed.stage, seed.contact, created)
+    }
+}
+
+/// A deal with only the fields every deal has; callers fill in the rest.
+pub fn blank_deal(
+    id: DealId,
+    owner: UserId,
+    stage_id: StageId,
+    contact_id: ContactId,
+    created_at: String,
+) -> Deal {
+    Deal {
+        id,
+        creator_id: owner,
+        owner_id: owner,
+        name: String::new(),
+        value: 0.0,
+        currency: "USD".into(),
+        hot: false,
+        stage_id,
+        contact_id: Some(contact_id),
+        organization_id: None,
+        source_id: None,
+        loss_reason_id: None,
+        dropbox_email: format!("dropbox+{}@acme.sell.test", id.0),
+        estimated_close_date: None,
+        customized_win_likelihood: None,
+        last_stage_change_at: None,
+        last_stage_change_by_id: None,
+        last_activity_at: None,
+        added_on: created_at.clone(),
         tags: vec![],
         custom_fields: Map::new(),
-        updated_at: at(20, (seed.id % 60) as u32),
-        created_at: created,
+        updated_at: created_at.clone(),
+        created_at,
     }
 }
 

@@ -43,6 +43,18 @@ impl Store {
         LeadId(self.leads.iter().map(|l| l.id.0).max().unwrap_or(1000) + 1)
     }
 
+    pub fn next_contact_id(&self) -> ContactId {
+        ContactId(self.contacts.iter().map(|c| c.id.0).max().unwrap_or(2000) + 1)
+    }
+
+    pub fn next_deal_id(&self) -> DealId {
+        DealId(self.deals.iter().map(|d| d.id.0).max().unwrap_or(3000) + 1)
+    }
+
+    pub fn next_stage_id(&self) -> StageId {
+        StageId(self.stages.iter().map(|s| s.id.0).max().unwrap_or(6000) + 1)
+    }
+
     pub fn next_source_id(&self) -> SourceId {
         SourceId(
             self.lead_sources
