@@ -148,6 +148,7 @@ async fn a_deal_on_a_stage_past_the_hundredth_shows_its_state() {
     host.post("/_emu/huge", json!({"stages": 120, "won_deal_on_last_stage": true})).await;
     host.sign_in("ada@acme.test", 102, true).await;
     let browser = Browser::open(&host).await;
+    browser.load_page().await;
     let shown = browser
         .wait_sidebar("the late deal", |s| s.records.iter().any(|r| r == "Deal: Deal on a late stage"))
         .await;
