@@ -1,6 +1,7 @@
 //! The decisions of sell-sidebar, in plain Rust with no browser types, so they are unit-tested natively.
 //! Data flows ZAF → Sell client → these decisions → the view; nothing here touches the browser.
 
+pub mod json;
 pub mod sell;
 pub mod zaf_values;
 pub mod format;
