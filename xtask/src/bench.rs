@@ -11,6 +11,7 @@
 
 pub mod budget;
 mod figures;
+pub mod size_map;
 mod table;
 
 use std::path::PathBuf;
@@ -100,10 +101,12 @@ pub fn run(args: &[String]) -> Result {
         &native,
         browser.as_ref().and_then(|b| b.get("combobox")),
     ));
+    let (size_tables, size_map) = size_map::for_bench();
+    tables.extend(size_tables);
 
     let out_dir = root().join("target/bench");
     std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
-    let report = report_json(&files, &native, browser.as_ref());
+    let report = report_json(&files, &native, browser.as_ref(), &size_map);
     write(&out_dir.join("latest.json"), &report)?;
     let markdown: Vec<String> = tables.iter().map(|t| t.markdown()).collect();
     write(&out_dir.join("latest.md"), &markdown.join("\n"))?;
@@ -177,7 +180,12 @@ fn browser_figures(dist: &std::path::Path, runs: u32) -> Result<String> {
 }
 
 /// Everything measured, the figures of the two examples embedded as they printed them.
-fn report_json(files: &[FileSize], native: &Value, browser: Option<&Value>) -> String {
+fn report_json(
+    files: &[FileSize],
+    native: &Value,
+    browser: Option<&Value>,
+    size_map: &Value,
+) -> String {
     let file_entries: Vec<Value> = files
         .iter()
         .map(|f| json!({"kind": f.kind, "file": f.name, "raw": f.raw, "gzip": f.gzip}))
@@ -200,6 +208,7 @@ fn report_json(files: &[FileSize], native: &Value, browser: Option<&Value>) -> S
         },
         "combobox_native": native,
         "browser": browser,
+        "size_map": size_map,
     });
     format!("{report:#}\n")
 }
@@ -261,13 +270,15 @@ mod tests {
                 gzip: 50,
             },
         ];
-        let text = report_json(&files, &json!({"owners": 2000}), None);
+        let size_map = json!({"total_bytes": 9});
+        let text = report_json(&files, &json!({"owners": 2000}), None, &size_map);
         let parsed: Value = serde_json::from_str(&text).expect("valid JSON");
         let bundle = parsed.get("bundle").expect("bundle");
         assert_eq!(bundle.get("gzip_total"), Some(&json!(450)));
         assert_eq!(bundle["files"][1]["file"], "app \"x\".css");
         assert_eq!(parsed.get("browser"), Some(&Value::Null));
         assert_eq!(parsed["combobox_native"]["owners"], 2000);
+        assert_eq!(parsed["size_map"]["total_bytes"], 9);
     }
 
     #[test]

@@ -28,7 +28,9 @@ commands:
   screenshots [--dist D]
                     take the Marketplace screenshots (assets/screenshot-*.png) from the app in the local host
   bench [--dist D] [--runs N] [--no-browser]
-                    measure bundle size, Sell requests, time to data and the owner combobox (target/bench/)";
+                    measure bundle size, Sell requests, time to data and the owner combobox (target/bench/)
+  size-map [wasm]   where the release wasm's bytes go, by crate and by function (no build; default: the
+                    names-kept target/wasm-bindgen/release/sell-sidebar_bg.wasm)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("demo") => demo::run(rest),
         Some("bench") => bench::run(rest),
+        Some("size-map") => bench::size_map::run(rest),
         Some("test") => test::run(rest),
         Some("build") => build::run(rest),
         Some("package") => package::run(rest),
