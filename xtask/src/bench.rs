@@ -202,9 +202,10 @@ fn report_json(
         },
         "budgets": {
             "cold_requests": budget::COLD_REQUESTS_BUDGET,
+            "cold_requests_sell_users_only": budget::cold_requests_budget(true),
             "session_requests": budget::SESSION_REQUESTS_BUDGET,
             "warm_requests": budget::WARM_REQUESTS_BUDGET,
-            "target_cold_requests": budget::TARGET_COLD_REQUESTS,
+            "in_flight": budget::IN_FLIGHT_BUDGET,
         },
         "combobox_native": native,
         "browser": browser,

@@ -177,7 +177,7 @@ mod tests {
         assert_eq!(table.rows[0], ["#101", "4 / 2 / 0", "-", "-"]);
         assert_eq!(table.rows[1], ["#102", "6 / 4 / 0", "-", "7 / 5 / 1"]);
         assert!(
-            table.note.contains("target of 4 is NOT met cold, NOT met in a session"),
+            table.note.contains("Dearest: 7 cold, 5 in a session; asserted budgets 5 cold (6 in Sell users only"),
             "{}",
             table.note
         );
