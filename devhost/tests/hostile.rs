@@ -230,13 +230,14 @@ async fn script_payloads_in_sell_records_and_the_requester_never_run_and_read_as
     );
     assert_shown_as_text(&text, &shown, "Lea's lead");
 
-    // Carl: contact, organization and deals.
+    // Carl: contact and deals, then his organization and its deals, opened as an agent would.
     host.config(json!({"ticket": 102})).await;
     browser.open_ticket().await;
+    assert_inert(&browser, "Carl's poisoned contact and deals", Some("Refresh")).await;
     let text = assert_inert(
         &browser,
-        "Carl's poisoned contact and deals",
-        Some("Refresh"),
+        "Carl's poisoned organization and its deals",
+        Some("Show the organization and its deals"),
     )
     .await;
     let deal_names: Vec<String> = state["deals"]

@@ -484,51 +484,6 @@ async fn a_requester_change_while_the_form_is_open_keeps_the_typing_until_start_
     browser.close().await;
 }
 
-/// Presses Enter on the app's button with this name (a mouse click can land on the page's sticky tray
-/// header when the button is near the iframe's top).
-async fn press(browser: &Browser, name: &str) {
-    browser
-        .button(name)
-        .await
-        .send_keys(ENTER)
-        .await
-        .unwrap_or_else(|e| panic!("Enter on {name:?}: {e}"));
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn closing_the_form_while_the_lead_is_created_keeps_the_sidebar_working_and_shows_the_lead() {
-    let host = Host::start().await;
-    let browser = Browser::open(&host).await;
-    host.sign_in_owning_leads(ADA, TICKET).await;
-    browser.open_own_lead_form().await;
-    // Every Sell answer 2 s late: the agent leaves the form while the lead is on its way.
-    host.latency(2_000).await;
-    press(&browser, "Create lead").await;
-    // Past the duplicate check (leaving during it creates nothing, as it should): the POST is out.
-    browser
-        .wait_sidebar("the create request", |s| {
-            s.shows("Creating lead…") && !s.shows("Checking Sell for this email")
-        })
-        .await;
-    press(&browser, "Back").await;
-    browser
-        .wait_for("the lead in Sell", || async {
-            (!leads_with_email(&host, "nobody@none.test").await.is_empty()).then_some(())
-        })
-        .await;
-    let shown = browser
-        .wait_sidebar("the created lead in the sidebar", |s| s.shows("created in Sell"))
-        .await;
-    host.latency(0).await;
-    assert!(shown.shows("Nobody Here"), "{}", shown.text);
-    // The sidebar still answers: a refresh finds the new lead in Sell.
-    browser.click_button("Refresh").await;
-    browser
-        .wait_sidebar("the lead found in Sell", |s| s.records.iter().any(|r| r == "Lead: Nobody Here"))
-        .await;
-    browser.close().await;
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn opening_the_form_while_a_search_waits_keeps_the_sidebar_working() {
     let host = Host::start().await;

@@ -25,8 +25,15 @@ async fn found_a_lead_a_contact_with_deals_and_both() {
 
     host.sign_in(ADA, 102, false).await;
     let shown = browser.open_ticket().await;
-    assert!(shown.shows("Deals (4)"), "{}", shown.text);
+    // Carl's own deals at first; his organization and its other deal when the agent opens them.
+    assert!(shown.shows("Deals (3)"), "{}", shown.text);
     assert!(shown.shows("Won"), "the won deal is marked: {}", shown.text);
+    browser.click_button("Show the organization and its deals").await;
+    let shown = browser
+        .wait_sidebar("Contoso and its other deal", |s| s.records.iter().any(|r| r == "Deal: Contoso framework agreement"))
+        .await;
+    assert!(shown.records.iter().any(|r| r == "Organization: Contoso GmbH"), "{:?}", shown.records);
+    assert!(shown.shows("Other deals of the organization (1)"), "{}", shown.text);
     let links = browser
         .in_app(
             "return Array.from(document.querySelectorAll('a')).filter(a => a.textContent.includes('Open in Sell'))\

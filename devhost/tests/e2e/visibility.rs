@@ -19,14 +19,17 @@ const IVAN: &str = "ivan@acme.test";
 /// The installation token's Sell user: Ada, the top-most manager.
 const TOKEN_USER: u64 = 1;
 
+/// Carl at first paint: his contact and his own deals (his organization loads when opened).
 const CARL_RECORDS: &[&str] = &[
     "Contact: Carl Contact",
-    "Organization: Contoso GmbH",
     "Deal: Contoso expansion",
-    "Deal: Contoso framework agreement",
     "Deal: Contoso pilot",
     "Deal: Contoso renewal 2024",
 ];
+
+/// What opening Carl's organization adds (Contoso and its deal are Nora's).
+const CONTOSO: &[&str] = &["Organization: Contoso GmbH", "Deal: Contoso framework agreement"];
+const SHOW_ORGANIZATION: &str = "Show the organization and its deals";
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Expect {
@@ -167,6 +170,18 @@ async fn check_agent(host: &Host, agent: &str, all_agents: bool, tickets: &[u64]
                 failures.push(format!("{case}: more than the agent's own Sell user was asked:{}", describe(&other)));
             }
         }
+        // Carl's organization, opened as an agent would: it passes the same rule.
+        if shown.has_button(SHOW_ORGANIZATION) {
+            browser.click_button(SHOW_ORGANIZATION).await;
+            let opened = browser
+                .wait_sidebar(&format!("{case}: Contoso opened"), |s| s.settled() && s.records.len() > shown.records.len())
+                .await;
+            let added: Vec<&str> = opened.records.iter().map(String::as_str).filter(|r| !shown.records.iter().any(|s| s == r)).collect();
+            if added != CONTOSO {
+                failures.push(format!("{case}: opening the organization added {added:?}, expected {CONTOSO:?}"));
+            }
+        }
+        let calls = host.log().await;
         let wrong = not_installation_token(&calls);
         if !wrong.is_empty() {
             failures.push(format!("{case}: requests without the installation token:{}", describe(&wrong)));
