@@ -4,16 +4,10 @@
 //! another agent's are dropped when an agent opens the sidebar in the same browser profile. How long
 //! each kind is kept, and which stored entries are swept out, is `sidebar_core::cache_policy`.
 
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use sidebar_core::json::{self, Json};
 use sidebar_core::cache_policy::{
     agent_scope, entry_text, of_another_agent, should_drop, sweep_due, Kept, APP_PREFIX, SWEPT_AT_KEY,
 };
-
-#[derive(Deserialize)]
-struct Entry<T> {
-    at: f64,
-    data: T,
-}
 
 #[derive(Clone)]
 pub struct Cache {
@@ -27,18 +21,23 @@ impl Cache {
     }
 
     /// The value and its age in ms, if stored and younger than its kind's time to live.
-    pub fn get<T: DeserializeOwned>(&self, kept: Kept, key: &str) -> Option<(T, f64)> {
+    pub fn get(&self, kept: Kept, key: &str) -> Option<(Json, f64)> {
         let text = storage()?.get_item(&self.key(key)).ok()??;
-        let entry: Entry<T> = serde_json::from_str(&text).ok()?;
-        let age = now_ms() - entry.at;
-        (0.0..kept.ttl_ms() as f64).contains(&age).then_some((entry.data, age))
+        let mut entry = json::parse(&text).ok()?;
+        let at = entry.get("at")?.as_u64()? as f64;
+        let age = now_ms() - at;
+        if !(0.0..kept.ttl_ms() as f64).contains(&age) {
+            return None;
+        }
+        let Json::Object(pairs) = &mut entry else { return None };
+        let data = pairs.iter_mut().rev().find(|(k, _)| k == "data").map(|(_, v)| std::mem::take(v))?;
+        Some((data, age))
     }
 
-    pub fn put<T: Serialize>(&self, kept: Kept, key: &str, data: &T) {
+    pub fn put(&self, kept: Kept, key: &str, data: &Json) {
         let Some(storage) = storage() else { return };
-        let Ok(json) = serde_json::to_string(data) else { return };
         let now = whole_ms();
-        let text = entry_text(now + kept.ttl_ms(), now, &json);
+        let text = entry_text(now + kept.ttl_ms(), now, &data.to_text());
         let key = self.key(key);
         if storage.set_item(&key, &text).is_err() {
             // Full: make room from expired entries and try once more. If it still fails, this costs

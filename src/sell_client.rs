@@ -2,9 +2,9 @@
 //! token server-side: the app only ever names the setting (`{{setting.sell_api_token}}`), never holds
 //! the token. There is one token per installation; what an agent may see is `SellData`'s to enforce.
 
-use serde::de::DeserializeOwned;
 use sidebar_core::sell::envelope::{raw_list_from_response, single_from_response, Page, RawPage};
 use sidebar_core::sell::error::SellError;
+use sidebar_core::sell::model::Record;
 use sidebar_core::sell::requests::{SellRequest, AUTHORIZATION};
 use sidebar_core::sell::retry::{retry_delay_ms, JITTER_SCALE};
 use sidebar_core::zaf_values::HttpReply;
@@ -30,17 +30,17 @@ impl SellClient {
         Self { zaf, slots: Slots::default() }
     }
 
-    pub async fn list<T: DeserializeOwned>(&self, req: &SellRequest) -> Result<Page<T>, SellError> {
+    pub async fn list<T: Record>(&self, req: &SellRequest) -> Result<Page<T>, SellError> {
         Ok(self.raw_list(req).await?.decode())
     }
 
-    pub async fn single<T: DeserializeOwned>(&self, req: &SellRequest) -> Result<T, SellError> {
+    pub async fn single<T: Record>(&self, req: &SellRequest) -> Result<T, SellError> {
         let reply = self.send(req).await?;
         single_from_response(reply.status, &reply.body, reply.retry_after.as_deref())
     }
 
     /// Every page of a list request built by `page_req(n)`.
-    pub async fn all_pages<T: DeserializeOwned>(&self, page_req: impl Fn(u32) -> SellRequest) -> Result<Vec<T>, SellError> {
+    pub async fn all_pages<T: Record>(&self, page_req: impl Fn(u32) -> SellRequest) -> Result<Vec<T>, SellError> {
         Ok(self.all_raw_pages(&page_req).await?.decode().items)
     }
 

@@ -13,7 +13,8 @@ use sidebar_core::policy::fields::Names;
 use sidebar_core::policy::visibility::Visibility;
 use sidebar_core::lead_form::{duplicates_of, Duplicates};
 use sidebar_core::sell::error::SellError;
-use sidebar_core::sell::model::{Contact, ContactId, Deal, Lead, LeadSource, LeadStatus, Stage, User};
+use sidebar_core::json::Json;
+use sidebar_core::sell::model::{list_from_json, list_to_json, Contact, ContactId, Deal, Lead, LeadSource, LeadStatus, Record, Stage, User};
 use sidebar_core::sell::requests::{self, SellRequest};
 
 use leptos::prelude::{expect_context, GetValue, LocalStorage, StoredValue};
@@ -90,25 +91,22 @@ impl SellData {
         self.client.single(&requests::users_self()).await
     }
 
-    async fn cached_list<T>(&self, key: &str, page: fn(u32) -> SellRequest) -> Result<Vec<T>, SellError>
-    where
-        T: serde::Serialize + serde::de::DeserializeOwned,
-    {
-        if let Some((items, _)) = self.cache.get::<Vec<T>>(Kept::ReferenceList, key) {
+    async fn cached_list<T: Record>(&self, key: &str, page: fn(u32) -> SellRequest) -> Result<Vec<T>, SellError> {
+        if let Some(items) = self.cache.get(Kept::ReferenceList, key).and_then(|(json, _)| list_from_json(&json)) {
             return Ok(items);
         }
         let items: Vec<T> = self.client.all_pages(page).await?;
-        self.cache.put(Kept::ReferenceList, key, &items);
+        self.cache.put(Kept::ReferenceList, key, &list_to_json(&items));
         Ok(items)
     }
 
     /// The agent's pick among several matches of a ticket, kept for a week.
     pub fn remembered_pick(&self, ticket: u64) -> Option<String> {
-        self.cache.get::<String>(Kept::Pick, &pick_key(ticket)).map(|(v, _)| v)
+        self.cache.get(Kept::Pick, &pick_key(ticket)).and_then(|(v, _)| v.as_str().map(str::to_string))
     }
 
     pub fn remember_pick(&self, ticket: u64, pick: &str) {
-        self.cache.put(Kept::Pick, &pick_key(ticket), &pick);
+        self.cache.put(Kept::Pick, &pick_key(ticket), &Json::from(pick));
     }
 
     /// The refresh buttons: Sell is asked again for the reference lists and who the agent is.
@@ -145,11 +143,12 @@ impl SellData {
         let visibility = access.visibility().ok_or(SellError::Forbidden)?;
         let plan = LookupPlan::for_email(email).ok_or(SellError::NotFound)?;
         let key = lookup_key(visibility, plan.email());
-        let (records, fetched_at) = match self.cache.get::<Records>(Kept::Lookup, &key).filter(|_| !fresh) {
+        let cached = self.cache.get(Kept::Lookup, &key).filter(|_| !fresh);
+        let (records, fetched_at) = match cached.and_then(|(json, age)| Some((Records::from_json(&json)?, age))) {
             Some((records, age)) => (records, now_ms() - age),
             None => {
                 let records = fetch_records(&self.client, &plan, visibility).await?;
-                self.cache.put(Kept::Lookup, &key, &records);
+                self.cache.put(Kept::Lookup, &key, &records.to_json());
                 (records, now_ms())
             }
         };
@@ -173,7 +172,7 @@ impl SellData {
         let visibility = access.visibility().ok_or(SellError::Forbidden)?;
         let key = filtered_key(visibility, &format!("deals:{}", contact.id));
         let deals = self
-            .cached_filtered(&key, async {
+            .cached_filtered(&key, |json| list_from_json(json), |deals: &Vec<Deal>| list_to_json(deals), async {
                 let page = self.client.list::<Deal>(&contact_deals(contact)).await?;
                 Ok(visibility.keep(page.items).0)
             })
@@ -188,7 +187,7 @@ impl SellData {
         let visibility = access.visibility().ok_or(SellError::Forbidden)?;
         let key = filtered_key(visibility, &format!("org:{id}"));
         let organization = self
-            .cached_filtered(&key, async {
+            .cached_filtered(&key, Organization::from_json, Organization::to_json, async {
                 let [record_req, deals_req] = organization_requests(id);
                 let (records, deals) =
                     futures::join!(self.client.list::<Contact>(&record_req), self.client.list::<Deal>(&deals_req));
@@ -198,20 +197,20 @@ impl SellData {
         Ok((organization, self.names_for_deals().await))
     }
 
-    /// Records already filtered for the agent, cached like a lookup.
+    /// Records already filtered for the agent, cached like a lookup (`read` and `write` are how they
+    /// are stored).
     async fn cached_filtered<T>(
         &self,
         key: &str,
+        read: impl Fn(&Json) -> Option<T>,
+        write: impl Fn(&T) -> Json,
         fetch: impl std::future::Future<Output = Result<T, SellError>>,
-    ) -> Result<T, SellError>
-    where
-        T: serde::Serialize + serde::de::DeserializeOwned,
-    {
-        if let Some((value, _)) = self.cache.get::<T>(Kept::Lookup, key) {
+    ) -> Result<T, SellError> {
+        if let Some(value) = self.cache.get(Kept::Lookup, key).and_then(|(json, _)| read(&json)) {
             return Ok(value);
         }
         let value = fetch.await?;
-        self.cache.put(Kept::Lookup, key, &value);
+        self.cache.put(Kept::Lookup, key, &write(&value));
         Ok(value)
     }
 

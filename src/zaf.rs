@@ -6,7 +6,7 @@
 //! host, or a scripted fake in the browser tests.
 
 use js_sys::{Function, Promise, Reflect, JSON};
-use serde::Serialize;
+use sidebar_core::json::{self, Json};
 use sidebar_core::i18n::zaf::{zaf_problem_text, ZafProblem};
 use sidebar_core::i18n::Locale;
 use sidebar_core::zaf_values::{
@@ -81,18 +81,14 @@ impl From<ZafValueError> for ZafError {
     }
 }
 
-/// Options of `client.request`, as ZAF names them.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// Options of `client.request`, as ZAF names them (`RequestOptions::to_json`).
+#[derive(Debug, Clone)]
 pub struct RequestOptions {
     pub url: String,
-    #[serde(rename = "type")]
     pub method: String,
     pub headers: std::collections::BTreeMap<String, String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// A JSON string, as ZAF expects for bodies.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<String>,
     /// Secure settings (`{{setting.NAME}}`) are filled in by Zendesk's proxy only when this is set.
     pub secure: bool,
@@ -101,6 +97,25 @@ pub struct RequestOptions {
     pub http_complete_response: bool,
     /// Milliseconds.
     pub timeout: u32,
+}
+
+impl RequestOptions {
+    /// The options object in ZAF's names (`type`, `contentType`, `httpCompleteResponse`, ...).
+    pub fn to_json(&self) -> Json {
+        let headers = Json::Object(self.headers.iter().map(|(k, v)| (k.clone(), Json::from(v.as_str()))).collect());
+        let mut pairs = vec![("url", Json::from(self.url.as_str())), ("type", Json::from(self.method.as_str())), ("headers", headers)];
+        if let Some(content_type) = &self.content_type {
+            pairs.push(("contentType", Json::from(content_type.as_str())));
+        }
+        if let Some(data) = &self.data {
+            pairs.push(("data", Json::from(data.as_str())));
+        }
+        pairs.push(("secure", Json::from(self.secure)));
+        pairs.push(("cors", Json::from(self.cors)));
+        pairs.push(("httpCompleteResponse", Json::from(self.http_complete_response)));
+        pairs.push(("timeout", Json::from(u64::from(self.timeout))));
+        json::object(pairs)
+    }
 }
 
 /// Everything the sidebar reads about the ticket in one round trip.
@@ -165,7 +180,7 @@ impl ZafClient {
         Ok(TicketInfo {
             id: r.ticket_id("ticket.id")?,
             subject: r.text("ticket.subject")?,
-            requester: r.decode("ticket.requester")?,
+            requester: r.requester("ticket.requester")?,
             organization: r.organization("ticket.organization")?,
         })
     }
@@ -187,8 +202,7 @@ impl ZafClient {
     /// `client.request`: an HTTP reply for any status the server answered (2xx or not), so the caller
     /// keeps status and body; `Err` only when the SDK itself failed.
     pub async fn request(&self, options: &RequestOptions) -> Result<HttpReply, ZafError> {
-        let text = serde_json::to_string(options).map_err(|e| ZafError::Host(e.to_string()))?;
-        let js_options = JSON::parse(&text).map_err(|e| ZafError::Host(describe(&e)))?;
+        let js_options = JSON::parse(&options.to_json().to_text()).map_err(|e| ZafError::Host(describe(&e)))?;
         let promise = self.js.request(&js_options).map_err(|e| ZafError::Host(describe(&e)))?;
         match JsFuture::from(promise).await {
             Ok(value) => Ok(HttpReply::from_request_json(&to_json(&value)?, 200)),

@@ -410,5 +410,60 @@ impl Reader<'_> {
     }
 }
 
+/// A decimal number's value, read without the standard library's float parser (which would add its
+/// tables to the app): whole and fractional digits as integers, then one division, which gives the
+/// correctly rounded value for every amount of up to 15 significant digits.
+pub fn decimal(text: &str) -> Option<f64> {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (mantissa, exponent) = match rest.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().ok()?),
+        None => (rest, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    let mut digits: u64 = 0;
+    let mut scale: i32 = -exponent;
+    let mut extra: i32 = 0;
+    for (i, b) in whole.bytes().chain(fraction.bytes()).enumerate() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        let in_fraction = i >= whole.len();
+        match digits.checked_mul(10).and_then(|d| d.checked_add(u64::from(b - b'0'))) {
+            Some(d) if d < (1 << 53) => {
+                digits = d;
+                if in_fraction {
+                    scale += 1;
+                }
+            }
+            // More digits than a double holds: the rest only shifts the magnitude.
+            _ if !in_fraction => extra += 1,
+            _ => {}
+        }
+    }
+    let scale = scale - extra;
+    let value = if scale >= 0 {
+        digits as f64 / pow10(scale)?
+    } else {
+        digits as f64 * pow10(-scale)?
+    };
+    Some(if negative { -value } else { value })
+}
+
+fn pow10(n: i32) -> Option<f64> {
+    (0..n).try_fold(1.0f64, |p, _| Some(p * 10.0)).filter(|p| p.is_finite())
+}
+
+/// A serde_json value as ours, for tests that build their input with `serde_json::json!`.
+#[cfg(test)]
+pub fn from_serde(value: &serde_json::Value) -> Json {
+    parse(&value.to_string()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests;

@@ -23,7 +23,9 @@
 pub mod bounded;
 
 use crate::policy::fields::{contact_display_name, lead_display_name, sort_deals, Names};
+use crate::json::{self, Json};
 use crate::policy::visibility::Visibility;
+use crate::sell::model::{list_from_json, list_to_json, Record};
 use crate::sell::model::{Contact, ContactId, Deal, DealId, Lead, LeadId, UserId};
 use crate::sell::requests::{self, SellRequest};
 use std::collections::HashSet;
@@ -202,7 +204,7 @@ impl LookupOutcome {
 
 /// A requester's records as the agent may see them: what the lookup caches and combines. Only this,
 /// already filtered, is ever stored in the browser.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Records {
     pub leads: Vec<Lead>,
     pub contacts: Vec<Contact>,
@@ -214,6 +216,29 @@ pub struct Records {
 }
 
 impl Records {
+    /// As stored: Sell's own JSON of each record, and the two counts.
+    pub fn to_json(&self) -> Json {
+        json::object(vec![
+            ("leads", list_to_json(&self.leads)),
+            ("contacts", list_to_json(&self.contacts)),
+            ("deals", list_to_json(&self.deals)),
+            ("skipped", Json::from(self.skipped as u64)),
+            ("hidden", Json::from(self.hidden as u64)),
+        ])
+    }
+
+    /// What `to_json` stored; `None` when it no longer reads (another version, say).
+    pub fn from_json(stored: &Json) -> Option<Records> {
+        let count = |key| stored.get(key).and_then(Json::as_u64).and_then(|n| usize::try_from(n).ok());
+        Some(Records {
+            leads: list_from_json(stored.get("leads")?)?,
+            contacts: list_from_json(stored.get("contacts")?)?,
+            deals: list_from_json(stored.get("deals")?)?,
+            skipped: count("skipped")?,
+            hidden: count("hidden")?,
+        })
+    }
+
     /// Step 1's answers, kept to what `visibility` allows.
     pub fn step1(visibility: &Visibility, leads: Vec<Lead>, contacts: Vec<Contact>) -> Records {
         let (leads, hidden_leads) = visibility.keep(leads);
@@ -244,7 +269,7 @@ impl Records {
 
 /// A person's organization as the agent opened it: its record and its deals, each kept to what
 /// `visibility` allows.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Organization {
     /// `None` when the agent may not see the organization record (its deals may still be theirs).
     pub record: Option<Contact>,
@@ -252,6 +277,21 @@ pub struct Organization {
 }
 
 impl Organization {
+    pub fn to_json(&self) -> Json {
+        json::object(vec![
+            ("record", self.record.as_ref().map_or(Json::Null, |r| r.source().clone())),
+            ("deals", list_to_json(&self.deals)),
+        ])
+    }
+
+    pub fn from_json(stored: &Json) -> Option<Organization> {
+        let record = match stored.get("record")? {
+            Json::Null => None,
+            record => Some(Contact::from_json(record)?),
+        };
+        Some(Organization { record, deals: list_from_json(stored.get("deals")?)? })
+    }
+
     /// From the answers of `organization_requests(id)`.
     pub fn from_answers(id: ContactId, visibility: &Visibility, records: Vec<Contact>, deals: Vec<Deal>) -> Organization {
         let (records, _) = visibility.keep(records);

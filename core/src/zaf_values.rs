@@ -3,8 +3,7 @@
 //! The app's `zaf` module turns JS values into JSON text and calls these decoders, so everything that
 //! can go wrong with a host's answer is tested natively here.
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use crate::json::{self, Json};
 
 /// Why a value from the host could not be used.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,36 +14,49 @@ pub enum ZafValueError {
     Shape { path: String, detail: String },
 }
 
-impl std::fmt::Display for ZafValueError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ZafValueError {
+    /// In English, for logs and the error state's detail (the agent-facing words are `i18n::zaf`'s).
+    pub fn text(&self) -> String {
         match self {
-            Self::HostError { path, message } => write!(f, "Zendesk could not give \"{path}\": {message}"),
-            Self::Shape { path, detail } => write!(f, "Zendesk gave \"{path}\" in an unexpected shape: {detail}"),
+            Self::HostError { path, message } => ["Zendesk could not give \"", path, "\": ", message].concat(),
+            Self::Shape { path, detail } => ["Zendesk gave \"", path, "\" in an unexpected shape: ", detail].concat(),
         }
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+impl std::fmt::Display for ZafValueError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Requester {
-    #[serde(default, deserialize_with = "lenient::id")]
     pub id: Option<u64>,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub name: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub email: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub phone: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+impl Requester {
+    /// Hosts send ids as numbers or strings and text as strings, numbers or null: all are accepted.
+    pub fn from_json(v: &Json) -> Option<Requester> {
+        v.is_object().then(|| Requester {
+            id: v.get("id").and_then(lenient::as_id),
+            name: v.get("name").and_then(lenient::as_string),
+            email: v.get("email").and_then(lenient::as_string),
+            phone: v.get("phone").and_then(lenient::as_string),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Organization {
-    #[serde(default, deserialize_with = "lenient::id")]
     pub id: Option<u64>,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub name: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SupportRole {
     Admin,
     Agent,
@@ -52,7 +64,7 @@ pub enum SupportRole {
     Other(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CurrentUser {
     pub id: Option<u64>,
     pub name: String,
@@ -74,7 +86,8 @@ pub struct Metadata {
     pub app_id: Option<u64>,
     pub installation_id: Option<u64>,
     pub version: Option<String>,
-    pub settings: Map<String, Value>,
+    /// The settings object (`Json::Object`, empty when the host sent none).
+    pub settings: Json,
 }
 
 /// What `client.context()` resolves to.
@@ -88,48 +101,51 @@ pub struct Context {
 /// One answer of `client.get(paths)`: values keyed by path, plus the host's per-path errors.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GetResponse {
-    values: Map<String, Value>,
-    errors: Map<String, Value>,
+    values: Json,
+    errors: Json,
 }
 
 impl GetResponse {
-    pub fn from_json(json: &str) -> Result<Self, ZafValueError> {
-        let value: Value = serde_json::from_str(json).map_err(|e| shape("get", e))?;
-        let Value::Object(mut values) = value else {
-            return Err(ZafValueError::Shape { path: "get".into(), detail: "not an object".into() });
-        };
-        let errors = match values.remove("errors") {
-            Some(Value::Object(errors)) => errors,
-            _ => Map::new(),
-        };
+    pub fn from_json(text: &str) -> Result<Self, ZafValueError> {
+        let values = json::parse(text).map_err(|_| shape("get", "not JSON"))?;
+        if !values.is_object() {
+            return Err(shape("get", "not an object"));
+        }
+        let errors = values.get("errors").filter(|e| e.is_object()).cloned().unwrap_or_default();
         Ok(Self { values, errors })
     }
 
     /// The raw value at `path`, or the host's error for it.
-    pub fn value(&self, path: &str) -> Result<&Value, ZafValueError> {
+    pub fn value(&self, path: &str) -> Result<&Json, ZafValueError> {
         if let Some(err) = self.errors.get(path) {
-            let message = err.get("message").and_then(Value::as_str).unwrap_or("unknown error").to_string();
+            let message = err.get("message").and_then(Json::as_str).unwrap_or("unknown error").to_string();
             return Err(ZafValueError::HostError { path: path.into(), message });
         }
-        self.values
-            .get(path)
-            .ok_or_else(|| ZafValueError::Shape { path: path.into(), detail: "missing from the answer".into() })
+        match self.values.get(path) {
+            Some(value) if path != "errors" => Ok(value),
+            _ => Err(shape(path, "missing from the answer")),
+        }
     }
 
-    pub fn decode<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, ZafValueError> {
-        T::deserialize(self.value(path)?).map_err(|e| shape(path, e))
+    /// `ticket.requester`: an object of id, name, email and phone (each may be missing).
+    pub fn requester(&self, path: &str) -> Result<Requester, ZafValueError> {
+        Requester::from_json(self.value(path)?).ok_or_else(|| shape(path, "not an object"))
     }
 
     /// `ticket.organization` is `null` for requesters without an organization.
     pub fn organization(&self, path: &str) -> Result<Option<Organization>, ZafValueError> {
         match self.value(path)? {
-            Value::Null => Ok(None),
-            v => Organization::deserialize(v).map(Some).map_err(|e| shape(path, e)),
+            Json::Null => Ok(None),
+            v if v.is_object() => Ok(Some(Organization {
+                id: v.get("id").and_then(lenient::as_id),
+                name: v.get("name").and_then(lenient::as_string),
+            })),
+            _ => Err(shape(path, "not an object")),
         }
     }
 
     pub fn ticket_id(&self, path: &str) -> Result<u64, ZafValueError> {
-        lenient::as_id(self.value(path)?).ok_or_else(|| ZafValueError::Shape { path: path.into(), detail: "not an id".into() })
+        lenient::as_id(self.value(path)?).ok_or_else(|| shape(path, "not an id"))
     }
 
     pub fn text(&self, path: &str) -> Result<Option<String>, ZafValueError> {
@@ -138,8 +154,8 @@ impl GetResponse {
 
     pub fn current_user(&self, path: &str) -> Result<CurrentUser, ZafValueError> {
         let v = self.value(path)?;
-        let field = |k: &str| lenient::as_string(v.get(k).unwrap_or(&Value::Null));
-        let email = field("email").ok_or_else(|| ZafValueError::Shape { path: path.into(), detail: "no email".into() })?;
+        let field = |k: &str| v.get(k).and_then(lenient::as_string);
+        let email = field("email").ok_or_else(|| shape(path, "no email"))?;
         let role = match field("role").as_deref() {
             Some("admin") => SupportRole::Admin,
             Some("agent") => SupportRole::Agent,
@@ -157,15 +173,12 @@ impl GetResponse {
 }
 
 impl Metadata {
-    pub fn from_json(json: &str) -> Result<Self, ZafValueError> {
-        let v: Value = serde_json::from_str(json).map_err(|e| shape("metadata", e))?;
+    pub fn from_json(text: &str) -> Result<Self, ZafValueError> {
+        let v = json::parse(text).map_err(|_| shape("metadata", "not JSON"))?;
         if !v.is_object() {
-            return Err(ZafValueError::Shape { path: "metadata".into(), detail: "not an object".into() });
+            return Err(shape("metadata", "not an object"));
         }
-        let settings = match v.get("settings") {
-            Some(Value::Object(m)) => m.clone(),
-            _ => Map::new(),
-        };
+        let settings = v.get("settings").filter(|s| s.is_object()).cloned().unwrap_or(Json::Object(Vec::new()));
         Ok(Self {
             app_id: v.get("appId").and_then(lenient::as_id),
             installation_id: v.get("installationId").and_then(lenient::as_id),
@@ -176,10 +189,10 @@ impl Metadata {
 }
 
 impl Context {
-    pub fn from_json(json: &str) -> Result<Self, ZafValueError> {
-        let v: Value = serde_json::from_str(json).map_err(|e| shape("context", e))?;
+    pub fn from_json(text: &str) -> Result<Self, ZafValueError> {
+        let v = json::parse(text).map_err(|_| shape("context", "not JSON"))?;
         Ok(Self {
-            subdomain: v.pointer("/account/subdomain").and_then(lenient::as_string),
+            subdomain: v.get("account").and_then(|a| a.get("subdomain")).and_then(lenient::as_string),
             location: v.get("location").and_then(lenient::as_string),
             ticket_id: v.get("ticketId").and_then(lenient::as_id),
         })
@@ -199,29 +212,30 @@ impl HttpReply {
     /// Decodes what `client.request` resolved or rejected with. With `httpCompleteResponse: true` that is
     /// `{status, responseText, responseJSON, headers}`; a rejection is a jqXHR-like object of the same
     /// fields. `fallback_status` is used when the object carries no status (a resolved plain body).
-    pub fn from_request_json(json: &str, fallback_status: u16) -> Self {
-        let v: Value = match serde_json::from_str(json) {
+    pub fn from_request_json(text: &str, fallback_status: u16) -> Self {
+        let v = match json::parse(text) {
             Ok(v) => v,
-            Err(_) => return Self { status: fallback_status, body: json.to_string(), retry_after: None },
+            Err(_) => return Self { status: fallback_status, body: text.to_string(), retry_after: None },
         };
-        let Some(obj) = v.as_object().filter(|o| o.contains_key("status") || o.contains_key("responseText")) else {
+        let complete = v.get("status").is_some() || v.get("responseText").is_some();
+        if !complete {
             // A plain body (a request made without httpCompleteResponse).
-            return Self { status: fallback_status, body: v.to_string(), retry_after: None };
-        };
-        let status = obj
+            return Self { status: fallback_status, body: v.to_text(), retry_after: None };
+        }
+        let status = v
             .get("status")
-            .and_then(Value::as_u64)
+            .and_then(Json::as_u64)
             .and_then(|s| u16::try_from(s).ok())
             .unwrap_or(fallback_status);
-        let body = match (obj.get("responseText"), obj.get("responseJSON")) {
-            (Some(Value::String(text)), _) => text.clone(),
-            (_, Some(json)) if !json.is_null() => json.to_string(),
+        let body = match (v.get("responseText"), v.get("responseJSON")) {
+            (Some(Json::String(text)), _) => text.clone(),
+            (_, Some(json)) if !json.is_null() => json.to_text(),
             _ => String::new(),
         };
-        let retry_after = obj
+        let retry_after = v
             .get("headers")
-            .and_then(Value::as_object)
-            .and_then(|h| h.iter().find(|(k, _)| k.eq_ignore_ascii_case("retry-after")))
+            .and_then(Json::as_object)
+            .and_then(|h| h.iter().rev().find(|(k, _)| k.eq_ignore_ascii_case("retry-after")))
             .and_then(|(_, v)| lenient::as_string(v));
         Self { status, body, retry_after }
     }
@@ -231,37 +245,28 @@ impl HttpReply {
     }
 }
 
-fn shape(path: &str, e: impl std::fmt::Display) -> ZafValueError {
-    ZafValueError::Shape { path: path.into(), detail: e.to_string() }
+fn shape(path: &str, detail: &str) -> ZafValueError {
+    ZafValueError::Shape { path: path.into(), detail: detail.into() }
 }
 
 /// Hosts send ids as numbers or strings and text as strings, numbers or null: accept them all.
 mod lenient {
-    use serde::{Deserialize, Deserializer};
-    use serde_json::Value;
+    use crate::json::Json;
 
-    pub fn as_id(v: &Value) -> Option<u64> {
+    pub fn as_id(v: &Json) -> Option<u64> {
         match v {
-            Value::Number(n) => n.as_u64(),
-            Value::String(s) => s.trim().parse().ok(),
+            Json::Number(_) => v.as_u64(),
+            Json::String(s) => Json::Number(s.trim().to_string()).as_u64(),
             _ => None,
         }
     }
 
-    pub fn as_string(v: &Value) -> Option<String> {
+    pub fn as_string(v: &Json) -> Option<String> {
         match v {
-            Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
+            Json::String(s) if !s.trim().is_empty() => Some(s.clone()),
+            Json::Number(n) => Some(n.clone()),
             _ => None,
         }
-    }
-
-    pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-        Ok(as_id(&Value::deserialize(d)?))
-    }
-
-    pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-        Ok(as_string(&Value::deserialize(d)?))
     }
 }
 
@@ -276,7 +281,7 @@ mod tests {
                 "ticket.organization":null,"errors":{}}"#,
         )
         .unwrap();
-        let req: Requester = r.decode("ticket.requester").unwrap();
+        let req: Requester = r.requester("ticket.requester").unwrap();
         assert_eq!(req.id, Some(42));
         assert_eq!(req.email.as_deref(), Some("carl@deals.test"));
         assert_eq!(req.phone, None);
@@ -327,6 +332,7 @@ mod tests {
         assert_eq!(r.ticket_id("b").unwrap(), 103);
         assert!(r.ticket_id("c").is_err());
         assert!(r.ticket_id("d").is_err());
+        assert!(r.requester("a").is_err(), "a requester is an object");
     }
 
     #[test]
@@ -336,9 +342,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(m.installation_id, Some(99));
-        assert_eq!(m.settings.get("lead_status"), Some(&Value::String("New".into())));
+        assert_eq!(m.settings.get("lead_status"), Some(&Json::String("New".into())));
         let empty = Metadata::from_json(r#"{"settings":null}"#).unwrap();
-        assert!(empty.settings.is_empty());
+        assert_eq!(empty.settings.as_object().map(<[(String, Json)]>::len), Some(0));
         assert!(Metadata::from_json("3").is_err());
     }
 

@@ -11,7 +11,7 @@ use send_wrapper::SendWrapper;
 use sidebar_core::cache_policy::Kept;
 use sidebar_core::policy::access::{access_for, with_directory, Access, SellUserLookup};
 use sidebar_core::sell::directory::Directory;
-use sidebar_core::sell::model::{User, UserStatus};
+use sidebar_core::sell::model::{list_from_json, list_to_json, User, UserStatus};
 use sidebar_core::sell::requests;
 
 use super::SellData;
@@ -93,11 +93,12 @@ impl Resolver {
     /// `GET /v2/users?email=`: the agent's own Sell user, and nothing about anyone else.
     async fn own_sell_user(&self, email: &str) -> SellUserLookup {
         let data = &self.data;
-        let answer = match data.cache.get::<Vec<User>>(Kept::ReferenceList, AGENT_USER) {
-            Some((users, _)) => users,
+        let cached = data.cache.get(Kept::ReferenceList, AGENT_USER).and_then(|(json, _)| list_from_json::<User>(&json));
+        let answer = match cached {
+            Some(users) => users,
             None => match data.client.list::<User>(&requests::user_by_email(email)).await {
                 Ok(page) => {
-                    data.cache.put(Kept::ReferenceList, AGENT_USER, &page.items);
+                    data.cache.put(Kept::ReferenceList, AGENT_USER, &list_to_json(&page.items));
                     page.items
                 }
                 Err(error) => return SellUserLookup::Failed(error),

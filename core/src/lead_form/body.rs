@@ -3,12 +3,12 @@
 
 use super::ValidLead;
 use crate::sell::model::SourceId;
-use serde_json::{json, Map, Value};
+use crate::json::Json;
 
 /// The record's attributes for a checked lead (unwrapped: `requests::lead_create` adds `data`). `status_name` is the lead status *name* (Sell takes names);
 /// a blank one is left out so Sell applies its default.
-pub fn lead_record(lead: &ValidLead, status_name: &str, source_id: Option<SourceId>) -> Value {
-    let mut data = Map::new();
+pub fn lead_record(lead: &ValidLead, status_name: &str, source_id: Option<SourceId>) -> Json {
+    let mut data: Vec<(String, Json)> = Vec::new();
     let texts = [
         ("first_name", &lead.first_name),
         ("last_name", &lead.last_name),
@@ -19,18 +19,18 @@ pub fn lead_record(lead: &ValidLead, status_name: &str, source_id: Option<Source
     ];
     for (key, value) in texts {
         if let Some(value) = value {
-            data.insert(key.to_string(), Value::String(value.clone()));
+            data.push((key.to_string(), Json::String(value.clone())));
         }
     }
-    data.insert("owner_id".into(), json!(lead.owner_id));
+    data.push(("owner_id".into(), Json::from(lead.owner_id.0)));
     let status = status_name.trim();
     if !status.is_empty() {
-        data.insert("status".into(), Value::String(status.to_string()));
+        data.push(("status".into(), Json::String(status.to_string())));
     }
     if let Some(source_id) = source_id {
-        data.insert("source_id".into(), json!(source_id));
+        data.push(("source_id".into(), Json::from(source_id.0)));
     }
-    Value::Object(data)
+    Json::Object(data)
 }
 
 #[cfg(test)]
@@ -39,6 +39,12 @@ mod tests {
     use crate::lead_form::{validate, LeadDraft};
     use crate::policy::owner::{FixedBecause, OwnerChoice, OwnerField, OwnerKind};
     use crate::sell::model::UserId;
+    use serde_json::{json, Value};
+
+    /// As serde_json reads it, to compare as JSON whatever the key order.
+    fn as_value(body: &Json) -> Value {
+        serde_json::from_str(&body.to_text()).unwrap_or_else(|e| panic!("{e}"))
+    }
 
     fn valid(draft: LeadDraft) -> ValidLead {
         let owner = OwnerChoice {
@@ -71,7 +77,7 @@ mod tests {
             owner: None,
         });
         assert_eq!(
-            lead_record(&lead, "New", Some(SourceId(4))),
+            as_value(&lead_record(&lead, "New", Some(SourceId(4)))),
             json!({
                 "first_name": "Lea",
                 "last_name": "Lead",
@@ -94,7 +100,7 @@ mod tests {
             ..LeadDraft::default()
         });
         assert_eq!(
-            lead_record(&lead, "  ", None),
+            as_value(&lead_record(&lead, "  ", None)),
             json!({"organization_name": "Contoso", "owner_id": 7})
         );
     }
@@ -105,7 +111,7 @@ mod tests {
             last_name: "<img src=x onerror=alert(1)> \"Payload\"".into(),
             ..LeadDraft::default()
         });
-        let body = lead_record(&lead, "New", None);
+        let body = as_value(&lead_record(&lead, "New", None));
         assert_eq!(
             body.pointer("/last_name"),
             Some(&json!("<img src=x onerror=alert(1)> \"Payload\""))

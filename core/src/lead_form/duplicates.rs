@@ -88,16 +88,14 @@ mod tests {
     use serde_json::json;
 
     fn lead(id: u64, email: Option<&str>) -> Lead {
-        serde_json::from_value(json!({"id": id, "first_name": "Bea", "last_name": "Both", "email": email, "owner_id": 5}))
-            .unwrap_or_else(|e| panic!("test lead: {e}"))
+        crate::sell::model::test_record(&json!({"id": id, "first_name": "Bea", "last_name": "Both", "email": email, "owner_id": 5}))
     }
 
     fn contact(id: u64, email: &str, organization: bool) -> Contact {
-        serde_json::from_value(json!({
+        crate::sell::model::test_record(&json!({
             "id": id, "first_name": "Bea", "last_name": "Both", "name": "Contoso GmbH",
             "email": email, "is_organization": organization, "owner_id": 3
         }))
-        .unwrap_or_else(|e| panic!("test contact: {e}"))
     }
 
     #[test]

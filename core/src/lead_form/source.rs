@@ -65,6 +65,7 @@ mod tests {
             .map(|(id, name)| LeadSource {
                 id: SourceId(id),
                 name: name.into(),
+                source: crate::json::Json::Null,
             })
             .collect()
     }
@@ -97,6 +98,7 @@ mod tests {
         list.push(LeadSource {
             id: SourceId(9),
             name: "website".into(),
+            source: crate::json::Json::Null,
         });
         assert_eq!(
             source_resolution(configured("website").as_ref(), &list),
@@ -114,6 +116,7 @@ mod tests {
         reread.push(LeadSource {
             id: SourceId(10),
             name: "Zendesk Support".into(),
+            source: crate::json::Json::Null,
         });
         assert_eq!(after_create_conflict("zendesk support", &reread), Ok(SourceId(10)));
         assert_eq!(

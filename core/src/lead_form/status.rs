@@ -51,6 +51,7 @@ mod tests {
             .map(|(name, id)| LeadStatus {
                 id: LeadStatusId(id),
                 name: name.to_string(),
+                source: crate::json::Json::Null,
             })
             .collect()
     }

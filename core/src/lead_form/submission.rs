@@ -244,7 +244,7 @@ mod tests {
         let req = create_request(&lead, "New", Some(SourceId(4001)));
         assert_eq!((req.method, req.path.as_str()), (Method::Post, "/v2/leads"));
         assert_eq!(
-            req.body,
+            req.body_text().map(|t| serde_json::from_str::<serde_json::Value>(&t).unwrap_or_default()),
             Some(json!({"data": {"last_name": "Lead", "owner_id": 3, "status": "New", "source_id": 4001}}))
         );
     }

@@ -4,13 +4,13 @@ use crate::sell::model::{Stage, StageId};
 use serde_json::{json, Value};
 
 fn lead(value: Value) -> Lead {
-    serde_json::from_value(value).expect("test lead")
+    crate::sell::model::test_record(&value)
 }
 fn contact(value: Value) -> Contact {
-    serde_json::from_value(value).expect("test contact")
+    crate::sell::model::test_record(&value)
 }
 fn deal(value: Value) -> Deal {
-    serde_json::from_value(value).expect("test deal")
+    crate::sell::model::test_record(&value)
 }
 
 fn names() -> Names {
@@ -18,7 +18,7 @@ fn names() -> Names {
         id: StageId(id),
         name: name.into(),
         category: Some(category.into()),
-        pipeline_id: None,
+        source: crate::json::Json::Null,
         position: None,
     };
     Names::new(

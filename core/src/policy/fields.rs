@@ -8,7 +8,7 @@ use crate::sell::model::{
     Address, Contact, ContactId, CustomFields, Deal, Lead, LeadSource, SourceId, Stage, StageId,
     User, UserId,
 };
-use serde_json::Value;
+use crate::json::Json;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -543,14 +543,14 @@ fn custom_value(fields: &CustomFields, name: &str, locale: Locale) -> Option<Fie
         .map(FieldValue::Text)
 }
 
-fn custom_text(value: &Value, locale: Locale) -> Option<String> {
+fn custom_text(value: &Json, locale: Locale) -> Option<String> {
     match value {
-        Value::Null => None,
-        Value::Bool(true) => Some(Msg::Yes.text(locale).to_string()),
-        Value::Bool(false) => Some(Msg::No.text(locale).to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::String(s) => Some(s.trim().to_string()),
-        Value::Array(items) => Some(
+        Json::Null => None,
+        Json::Bool(true) => Some(Msg::Yes.text(locale).to_string()),
+        Json::Bool(false) => Some(Msg::No.text(locale).to_string()),
+        Json::Number(n) => Some(n.clone()),
+        Json::String(s) => Some(s.trim().to_string()),
+        Json::Array(items) => Some(
             items
                 .iter()
                 .filter_map(|v| custom_text(v, locale))
@@ -558,12 +558,18 @@ fn custom_text(value: &Value, locale: Locale) -> Option<String> {
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
-        Value::Object(map) => Some(
-            map.iter()
-                .filter_map(|(k, v)| custom_text(v, locale).map(|t| format!("{k}: {t}")))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
+        Json::Object(pairs) => {
+            // By key, as Sell's own lists show them.
+            let mut pairs: Vec<&(String, Json)> = pairs.iter().collect();
+            pairs.sort_by(|a, b| a.0.cmp(&b.0));
+            Some(
+                pairs
+                    .into_iter()
+                    .filter_map(|(k, v)| custom_text(v, locale).map(|t| [k.as_str(), ": ", &t].concat()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::i18n::ui::{self, Msg};
 use crate::i18n::Locale;
-use serde_json::Value;
+use crate::json::{self, Json};
 
 /// One entry of Sell's error envelope (`errors[].error`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -185,7 +185,7 @@ fn parse_retry_after(value: &str) -> Option<u64> {
 /// Reads `{"errors":[{"error":{...}}]}`, tolerating missing or oddly typed parts. None when the body is
 /// not JSON or has no `errors` list.
 fn parse_error_envelope(body: &str) -> Option<Vec<SellFieldError>> {
-    let root: Value = serde_json::from_str(body).ok()?;
+    let root = json::parse(body).ok()?;
     let entries = root.get("errors")?.as_array()?;
     Some(
         entries
@@ -203,11 +203,12 @@ fn parse_error_envelope(body: &str) -> Option<Vec<SellFieldError>> {
 }
 
 /// A string as is; a number or bool as its JSON text; null, absent, empty, arrays and objects as None.
-fn text_of(value: Option<&Value>) -> Option<String> {
+fn text_of(value: Option<&Json>) -> Option<String> {
     match value? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
+        Json::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        Json::Number(n) => Some(n.clone()),
+        Json::Bool(true) => Some("true".into()),
+        Json::Bool(false) => Some("false".into()),
         _ => None,
     }
 }

@@ -3,7 +3,7 @@
 
 use super::envelope::wrap_data;
 use super::model::ContactId;
-use serde_json::{json, Value};
+use crate::json::{self, Json};
 
 pub const SELL_API_BASE: &str = "https://api.getbase.com";
 
@@ -38,7 +38,7 @@ pub struct SellRequest {
     pub path: String,
     pub query: Vec<(String, String)>,
     /// The already wrapped `{"data": ...}` body of a POST.
-    pub body: Option<Value>,
+    pub body: Option<Json>,
 }
 
 impl SellRequest {
@@ -54,7 +54,7 @@ impl SellRequest {
         }
     }
 
-    fn post(path: &str, data: Value) -> SellRequest {
+    fn post(path: &str, data: Json) -> SellRequest {
         SellRequest {
             method: Method::Post,
             path: path.to_string(),
@@ -77,7 +77,7 @@ impl SellRequest {
 
     /// The body as the JSON text to send, if any.
     pub fn body_text(&self) -> Option<String> {
-        self.body.as_ref().map(Value::to_string)
+        self.body.as_ref().map(Json::to_text)
     }
 }
 
@@ -176,7 +176,7 @@ pub fn leads_search(text: &str) -> Vec<SellRequest> {
 }
 
 /// Creates a lead; `lead` is the record's fields (it gets wrapped in `data`).
-pub fn lead_create(lead: Value) -> SellRequest {
+pub fn lead_create(lead: Json) -> SellRequest {
     SellRequest::post("/v2/leads", lead)
 }
 
@@ -188,7 +188,7 @@ pub fn lead_sources_all(page: u32) -> SellRequest {
 /// Creates a lead source. Only `name` is sent: the endpoint is lead-specific already, and Sell answers
 /// unknown attributes with 422.
 pub fn lead_source_create(name: &str) -> SellRequest {
-    SellRequest::post("/v2/lead_sources", json!({ "name": name.trim() }))
+    SellRequest::post("/v2/lead_sources", json::object(vec![("name", Json::from(name.trim()))]))
 }
 
 /// One page of the lead statuses.
@@ -339,12 +339,9 @@ mod tests {
         let source = lead_source_create(" Zendesk Support ");
         assert_eq!(source.method, Method::Post);
         assert_eq!(source.url(), "https://api.getbase.com/v2/lead_sources");
-        assert_eq!(
-            source.body,
-            Some(json!({"data": {"name": "Zendesk Support"}}))
-        );
+        assert_eq!(source.body_text().as_deref(), Some(r#"{"data":{"name":"Zendesk Support"}}"#));
 
-        let lead = lead_create(json!({"last_name": "Lead", "owner_id": 3}));
+        let lead = lead_create(crate::json::from_serde(&serde_json::json!({"last_name": "Lead", "owner_id": 3})));
         assert_eq!(lead.url(), "https://api.getbase.com/v2/leads");
         assert_eq!(
             lead.body_text().as_deref(),

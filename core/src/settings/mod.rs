@@ -14,7 +14,7 @@ mod value;
 pub use owner_ref::{is_email_shaped, parse_owner_list, parse_owner_ref, OwnerRef};
 pub use problem::{EntryProblem, JsonKind, Parameter, ProblemKind, ProblemScope, SettingProblem};
 
-use serde_json::{Map, Value};
+use crate::json::Json;
 
 /// Who sees Sell data (`all_agents_access`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -97,9 +97,9 @@ impl ParsedSettings {
     }
 }
 
-/// Reads the settings from `metadata().settings`. Unknown keys (and the secure token, which ZAF never
-/// hands to JS anyway) are ignored.
-pub fn parse_settings(raw: &Map<String, Value>) -> ParsedSettings {
+/// Reads the settings from `metadata().settings` (an object; anything else counts as no settings).
+/// Unknown keys (and the secure token, which ZAF never hands to JS anyway) are ignored.
+pub fn parse_settings(raw: &Json) -> ParsedSettings {
     let mut problems = Vec::new();
     let mut report = |parameter: Parameter, kind: ProblemKind| problems.push(SettingProblem::new(parameter, kind));
     let get = |p: Parameter| raw.get(p.name());
@@ -132,7 +132,7 @@ pub fn parse_settings(raw: &Map<String, Value>) -> ParsedSettings {
                 report(Parameter::LeadStatus, kind);
                 String::new()
             }
-            None if matches!(get(Parameter::LeadStatus), Some(Value::Null | Value::String(_))) => {
+            None if matches!(get(Parameter::LeadStatus), Some(Json::Null | Json::String(_))) => {
                 report(Parameter::LeadStatus, ProblemKind::Missing);
                 String::new()
             }

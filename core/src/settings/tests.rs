@@ -1,12 +1,11 @@
 use super::*;
 use crate::sell::model::UserId;
-use serde_json::json;
+use crate::json::from_serde;
+use serde_json::{json, Map, Value};
 
 fn parse(value: Value) -> ParsedSettings {
-    match value {
-        Value::Object(map) => parse_settings(&map),
-        other => panic!("test input must be an object, got {other}"),
-    }
+    assert!(value.is_object(), "test input must be an object, got {value}");
+    parse_settings(&from_serde(&value))
 }
 
 fn problem(parameter: Parameter, kind: ProblemKind) -> SettingProblem {
@@ -281,7 +280,7 @@ mod never_panics {
                     map.insert(parameter.name().to_string(), value);
                 }
             }
-            let parsed = parse_settings(&map);
+            let parsed = parse_settings(&from_serde(&Value::Object(map)));
             // At most one problem per parameter, except for lists with several bad entries.
             for p in Parameter::ALL {
                 let count = parsed.problems.iter().filter(|x| x.parameter == p).count();
@@ -296,7 +295,7 @@ mod never_panics {
             let mut map = Map::new();
             map.insert("lead_owners".into(), Value::String(text.clone()));
             map.insert("account_owner".into(), Value::String(text));
-            let _ = parse_settings(&map);
+            let _ = parse_settings(&from_serde(&Value::Object(map)));
         }
     }
 }

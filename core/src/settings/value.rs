@@ -2,49 +2,50 @@
 //! dev host or a hand-made config may send `"true"`, `1` or `null`; text arrives as a string or `null`.
 
 use super::problem::{preview, JsonKind, ProblemKind};
-use serde_json::Value;
+use crate::json::{decimal, Json};
 
 /// A checkbox: `None` (absent/null/"") is unchecked. Anything that isn't clearly on or off is a
 /// problem rather than a guess.
-pub fn checkbox(value: Option<&Value>) -> Result<bool, ProblemKind> {
+pub fn checkbox(value: Option<&Json>) -> Result<bool, ProblemKind> {
     let not_a_checkbox = |got: String| ProblemKind::NotACheckbox { got: preview(&got, 40) };
     match value {
-        None | Some(Value::Null) => Ok(false),
-        Some(Value::Bool(b)) => Ok(*b),
-        Some(Value::Number(n)) => match n.as_f64() {
-            Some(1.0) => Ok(true),
-            Some(0.0) => Ok(false),
-            _ => Err(not_a_checkbox(n.to_string())),
+        None | Some(Json::Null) => Ok(false),
+        Some(Json::Bool(b)) => Ok(*b),
+        Some(Json::Number(n)) => match decimal(n) {
+            Some(v) if v == 1.0 => Ok(true),
+            Some(v) if v == 0.0 => Ok(false),
+            _ => Err(not_a_checkbox(n.clone())),
         },
-        Some(Value::String(s)) => match s.trim().to_ascii_lowercase().as_str() {
+        Some(Json::String(s)) => match s.trim().to_ascii_lowercase().as_str() {
             "true" | "1" => Ok(true),
             "false" | "0" | "" => Ok(false),
             _ => Err(not_a_checkbox(s.clone())),
         },
-        Some(other) => Err(not_a_checkbox(other.to_string())),
+        Some(other) => Err(not_a_checkbox(other.to_text())),
     }
 }
 
 /// A text: `None` when absent, null or blank; otherwise trimmed. Numbers are read as their digits,
 /// since an admin typing `7` into a text field may reach us as a number from some hosts.
-pub fn text(value: Option<&Value>) -> Result<Option<String>, ProblemKind> {
+pub fn text(value: Option<&Json>) -> Result<Option<String>, ProblemKind> {
     match value {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => {
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::String(s)) => {
             let trimmed = s.trim();
             Ok((!trimmed.is_empty()).then(|| trimmed.to_string()))
         }
-        Some(Value::Number(n)) => Ok(Some(n.to_string())),
-        Some(Value::Bool(_)) => Err(ProblemKind::NotText { got: JsonKind::Bool }),
-        Some(Value::Array(_)) => Err(ProblemKind::NotText { got: JsonKind::Array }),
-        Some(Value::Object(_)) => Err(ProblemKind::NotText { got: JsonKind::Object }),
+        Some(Json::Number(n)) => Ok(Some(n.clone())),
+        Some(Json::Bool(_)) => Err(ProblemKind::NotText { got: JsonKind::Bool }),
+        Some(Json::Array(_)) => Err(ProblemKind::NotText { got: JsonKind::Array }),
+        Some(Json::Object(_)) => Err(ProblemKind::NotText { got: JsonKind::Object }),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json::from_serde;
+    use serde_json::{json, Value};
 
     #[test]
     fn checkbox_values_in_every_shape_hosts_send() {
@@ -70,6 +71,7 @@ mod tests {
             (Some(json!({"checked": true})), Err(())),
         ];
         for (value, expected) in cases {
+            let value = value.as_ref().map(from_serde);
             assert_eq!(checkbox(value.as_ref()).map_err(|_| ()), *expected, "{value:?}");
         }
     }
@@ -77,7 +79,7 @@ mod tests {
     #[test]
     fn a_malformed_checkbox_quotes_what_it_got() {
         assert_eq!(
-            checkbox(Some(&json!("yes please"))),
+            checkbox(Some(&from_serde(&json!("yes please")))),
             Err(ProblemKind::NotACheckbox {
                 got: "yes please".into()
             })
@@ -87,20 +89,20 @@ mod tests {
     #[test]
     fn text_values() {
         assert_eq!(text(None), Ok(None));
-        assert_eq!(text(Some(&Value::Null)), Ok(None));
-        assert_eq!(text(Some(&json!("  New "))), Ok(Some("New".into())));
-        assert_eq!(text(Some(&json!("   "))), Ok(None));
-        assert_eq!(text(Some(&json!(7))), Ok(Some("7".into())));
+        assert_eq!(text(Some(&Json::Null)), Ok(None));
+        assert_eq!(text(Some(&from_serde(&json!("  New ")))), Ok(Some("New".into())));
+        assert_eq!(text(Some(&from_serde(&json!("   ")))), Ok(None));
+        assert_eq!(text(Some(&from_serde(&json!(7)))), Ok(Some("7".into())));
         assert_eq!(
-            text(Some(&json!(true))),
+            text(Some(&from_serde(&json!(true)))),
             Err(ProblemKind::NotText { got: JsonKind::Bool })
         );
         assert_eq!(
-            text(Some(&json!(["a"]))),
+            text(Some(&from_serde(&json!(["a"])))),
             Err(ProblemKind::NotText { got: JsonKind::Array })
         );
         assert_eq!(
-            text(Some(&json!({}))),
+            text(Some(&from_serde(&json!({})))),
             Err(ProblemKind::NotText { got: JsonKind::Object })
         );
     }

@@ -1,16 +1,16 @@
 use super::*;
 use crate::sell::model::{LeadId, UserStatus};
 use proptest::prelude::*;
-use serde_json::json;
+use serde_json::{json, Value};
 
 fn lead(value: Value) -> Lead {
-    serde_json::from_value(value).expect("test lead")
+    crate::sell::model::test_record(&value)
 }
 fn contact(value: Value) -> Contact {
-    serde_json::from_value(value).expect("test contact")
+    crate::sell::model::test_record(&value)
 }
 fn deal(value: Value) -> Deal {
-    serde_json::from_value(value).expect("test deal")
+    crate::sell::model::test_record(&value)
 }
 
 fn user(id: u64, name: &str) -> User {
@@ -26,6 +26,7 @@ fn user(id: u64, name: &str) -> User {
         system_tags: vec![],
         confirmed: None,
         created_at: None,
+        source: crate::json::Json::Null,
     }
 }
 
@@ -34,7 +35,7 @@ fn stage(id: u64, name: &str, category: &str) -> Stage {
         id: StageId(id),
         name: name.into(),
         category: Some(category.into()),
-        pipeline_id: None,
+        source: crate::json::Json::Null,
         position: None,
     }
 }
@@ -50,6 +51,7 @@ fn names() -> Names {
         &[LeadSource {
             id: SourceId(1),
             name: "Website".into(),
+            source: crate::json::Json::Null,
         }],
     )
 }

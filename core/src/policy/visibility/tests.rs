@@ -117,7 +117,7 @@ fn full_access_users_see_everything_by_id_email_or_name() {
 #[test]
 fn only_visible_records_are_kept_and_the_rest_counted() {
     let lead = |id: u64, owner: Option<u64>| -> Lead {
-        serde_json::from_value(serde_json::json!({"id": id, "owner_id": owner})).unwrap_or_else(|e| panic!("{e}"))
+        crate::sell::model::test_record(&serde_json::json!({"id": id, "owner_id": owner}))
     };
     let (kept, hidden) = ids(&[3]).keep(vec![lead(1, Some(3)), lead(2, Some(5)), lead(3, None), lead(4, Some(3))]);
     assert_eq!(kept.iter().map(|l| l.id).collect::<Vec<_>>(), [LeadId(1), LeadId(4)]);

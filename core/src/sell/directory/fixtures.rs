@@ -15,6 +15,7 @@ pub(crate) fn person(id: u64, name: &str, email: &str, reports_to: Option<u64>) 
         system_tags: vec![],
         confirmed: Some(true),
         created_at: None,
+        source: crate::json::Json::Null,
     }
 }
 
