@@ -2,6 +2,7 @@
 //! Data flows ZAF → Sell client → these decisions → the view; nothing here touches the browser.
 
 pub mod json;
+pub mod order;
 pub mod sell;
 pub mod zaf_values;
 pub mod format;

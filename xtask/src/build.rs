@@ -27,9 +27,28 @@ pub fn bundle(release: bool) -> Result<PathBuf> {
     trunk.args(["build", "--offline"]);
     if release {
         trunk.arg("--release");
+        trunk.env(WASM_RUSTFLAGS_VAR, release_rustflags());
     }
     status(trunk)?;
     Ok(root().join("dist"))
+}
+
+/// Replaces `.cargo/config.toml`'s flags for the wasm target in release builds (it must repeat them).
+const WASM_RUSTFLAGS_VAR: &str = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS";
+
+/// The wasm flags of `.cargo/config.toml`, plus: no build machine's paths in the shipped bundle (panic
+/// locations name the source file; the crates' sources live under this machine's cargo home).
+fn release_rustflags() -> String {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let mut flags = vec!["--cfg".to_string(), "erase_components".to_string()];
+    if let Some(home) = cargo_home {
+        flags.push(format!("--remap-path-prefix={}=crates", home.join("registry").join("src").display()));
+        flags.push(format!("--remap-path-prefix={}=git", home.join("git").join("checkouts").display()));
+    }
+    flags.push(format!("--remap-path-prefix={}=app", root().display()));
+    flags.join(" ")
 }
 
 pub struct FileSize {

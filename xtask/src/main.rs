@@ -29,7 +29,7 @@ commands:
                     take the Marketplace screenshots (assets/screenshot-*.png) from the app in the local host
   bench [--dist D] [--runs N] [--no-browser]
                     measure bundle size, Sell requests, time to data and the owner combobox (target/bench/)
-  size-map [wasm]   where the release wasm's bytes go, by crate and by function (no build; default: the
+  size-map [wasm] [--crate NAME]   where the release wasm's bytes go, by crate and by function (no build; default: the
                     names-kept target/wasm-bindgen/release/sell-sidebar_bg.wasm)";
 
 fn main() -> ExitCode {

@@ -93,7 +93,7 @@ pub fn validate(draft: &LeadDraft, owner_field: &OwnerField) -> Result<ValidLead
             None
         }
     };
-    errors.sort_by_key(|e| e.field as u8);
+    crate::order::sort_by(&mut errors, |a, b| (a.field as u8).cmp(&(b.field as u8)));
 
     match owner_id {
         Some(owner_id) if errors.is_empty() => Ok(ValidLead {

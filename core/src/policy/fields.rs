@@ -532,12 +532,10 @@ fn address(address: Option<&Address>) -> Option<FieldValue> {
 /// A custom field's value as text: lists joined, booleans in the agent's language, null left out.
 fn custom_value(fields: &CustomFields, name: &str, locale: Locale) -> Option<FieldValue> {
     // Sell keys custom fields by their exact name; admins may type it in another case.
-    let value = fields.get(name).or_else(|| {
-        fields
-            .iter()
-            .find(|(k, _)| k.to_lowercase() == name.to_lowercase())
-            .map(|(_, v)| v)
-    })?;
+    let exact = fields.iter().rev().find(|(k, _)| k == name);
+    let value = exact
+        .or_else(|| fields.iter().rev().find(|(k, _)| k.to_lowercase() == name.to_lowercase()))
+        .map(|(_, v)| v)?;
     custom_text(value, locale)
         .filter(|t| !t.trim().is_empty())
         .map(FieldValue::Text)
@@ -561,7 +559,7 @@ fn custom_text(value: &Json, locale: Locale) -> Option<String> {
         Json::Object(pairs) => {
             // By key, as Sell's own lists show them.
             let mut pairs: Vec<&(String, Json)> = pairs.iter().collect();
-            pairs.sort_by(|a, b| a.0.cmp(&b.0));
+            crate::order::sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
             Some(
                 pairs
                     .into_iter()
@@ -789,8 +787,8 @@ pub fn deal_order(a: &Deal, b: &Deal, names: &Names) -> Ordering {
         .then_with(|| a.id.cmp(&b.id))
 }
 
-pub fn sort_deals(deals: &mut [Deal], names: &Names) {
-    deals.sort_by(|a, b| deal_order(a, b, names));
+pub fn sort_deals(deals: &mut Vec<Deal>, names: &Names) {
+    crate::order::sort_by(deals, |a, b| deal_order(a, b, names));
 }
 
 #[cfg(test)]

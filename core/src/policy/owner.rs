@@ -150,8 +150,8 @@ pub fn owner_field_for(settings: &Settings, agent: Option<&User>, users: &[User]
             };
         }
         let by_label = |a: &OwnerChoice, b: &OwnerChoice| a.label.to_lowercase().cmp(&b.label.to_lowercase());
-        people.sort_by(by_label);
-        pools.sort_by(by_label);
+        crate::order::sort_by(&mut people, by_label);
+        crate::order::sort_by(&mut pools, by_label);
         let preselected = match configured.as_slice() {
             [only] => Some(only.id),
             _ => None,

@@ -117,7 +117,8 @@ pub fn visible_owners(users: &[User], agent: UserId, full_access: &[OwnerRef]) -
     // Everyone whose chain reaches the agent, found by walking down from the agent once; those also
     // above the agent (a cycle through the agent) are passed through but not counted as below.
     let above_agent = chain_above(agent, &manager_of);
-    let mut owners = BTreeSet::from([agent]);
+    let mut owners = BTreeSet::new();
+    owners.insert(agent);
     let mut walked = HashSet::from([agent]);
     let mut next = vec![agent];
     while let Some(manager) = next.pop() {

@@ -229,7 +229,7 @@ pub fn top_most_manager<'a>(
             if roots.is_empty() {
                 roots = in_cycles;
             }
-            roots.sort_by_key(|u| u.id);
+            crate::order::sort_by(&mut roots, |a, b| a.id.cmp(&b.id));
             Err(TopManagerProblem::Ambiguous {
                 candidates: roots.into_iter().map(UserSummary::from).collect(),
             })

@@ -4,7 +4,6 @@
 //! wrong type makes the record unreadable, and a list counts it as skipped rather than failing.
 
 use crate::json::{self, Json};
-use std::collections::BTreeMap;
 
 /// Ids are newtypes so a user id can't be passed where a stage id is meant.
 macro_rules! id_type {
@@ -74,8 +73,9 @@ pub struct Address {
     pub country: Option<String>,
 }
 
-/// Custom field values are free-form JSON in Sell (text, number, list, bool).
-pub type CustomFields = BTreeMap<String, Json>;
+/// Custom field values are free-form JSON in Sell (text, number, list, bool), in Sell's order; a name
+/// given twice counts as its last value.
+pub type CustomFields = Vec<(String, Json)>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lead {
@@ -400,7 +400,7 @@ impl<'a> Fields<'a> {
     fn custom(&self, key: &str) -> Option<CustomFields> {
         match self.get(key) {
             None => Some(CustomFields::new()),
-            Some(v) => Some(v.as_object()?.iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
+            Some(v) => Some(v.as_object()?.to_vec()),
         }
     }
 

@@ -365,16 +365,33 @@ fn report(wasm: &Path) -> (Vec<Table>, Value) {
     }
 }
 
-/// `cargo xtask size-map [wasm]`: the two tables, no build.
+/// `cargo xtask size-map [wasm] [--crate NAME]`: the two tables, no build; with `--crate`, the 60
+/// largest functions of that crate (or row) instead, for a closer look during size work.
 pub fn run(args: &[String]) -> Result {
-    let wasm = match args {
-        [] => root().join(NAMES_KEPT_WASM),
-        [path] if !path.starts_with('-') => PathBuf::from(path),
-        _ => return Err(USAGE.into()),
-    };
+    let mut wasm = root().join(NAMES_KEPT_WASM);
+    let mut only: Option<&str> = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--crate" => only = Some(it.next().ok_or(USAGE)?),
+            path if !path.starts_with('-') => wasm = PathBuf::from(path),
+            _ => return Err(USAGE.into()),
+        }
+    }
     let map = load(&wasm).map_err(|e| {
         format!("{e}\n(cargo xtask build leaves the names-kept wasm at {NAMES_KEPT_WASM})")
     })?;
+    if let Some(krate) = only {
+        let mut total = 0;
+        for f in map.functions.iter().filter(|f| f.krate == krate) {
+            total += f.bytes;
+        }
+        println!("{krate}: {total} bytes");
+        for f in map.functions.iter().filter(|f| f.krate == krate).take(60) {
+            println!("{:>7}  {}", f.bytes, short_name(&f.name, 140));
+        }
+        return Ok(());
+    }
     for table in tables(&map, &wasm) {
         println!("{}", table.text());
     }
