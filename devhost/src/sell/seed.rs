@@ -21,6 +21,8 @@ pub const LEA_LEAD: LeadId = LeadId(1001);
 pub const BEA_LEAD: LeadId = LeadId(1002);
 pub const OMAR_LEAD: LeadId = LeadId(1003);
 pub const PAYLOAD_LEAD: LeadId = LeadId(1004);
+/// Olga's lead carries only her secondary Support identity's email (olga@second.test).
+pub const OLGA_LEAD: LeadId = LeadId(1005);
 
 pub const CONTOSO: ContactId = ContactId(2001);
 pub const CARL: ContactId = ContactId(2002);
@@ -28,6 +30,14 @@ pub const BEA_CONTACT: ContactId = ContactId(2003);
 pub const DANA_NORA: ContactId = ContactId(2004);
 pub const DANA_TOM: ContactId = ContactId(2005);
 pub const SID: ContactId = ContactId(2006);
+/// Two organizations named exactly "Twin Industries" (Nora's and Tom's), each with one person and one
+/// deal: the organization sidebar's several-matches case.
+pub const TWIN_NORTH: ContactId = ContactId(2007);
+pub const TWIN_NORTH_PERSON: ContactId = ContactId(2008);
+pub const TWIN_SOUTH: ContactId = ContactId(2009);
+pub const TWIN_SOUTH_PERSON: ContactId = ContactId(2010);
+pub const TWIN_NORTH_DEAL: DealId = DealId(3006);
+pub const TWIN_SOUTH_DEAL: DealId = DealId(3007);
 
 pub const WEBSITE: SourceId = SourceId(4001);
 pub const REFERRAL: SourceId = SourceId(4002);
@@ -353,6 +363,14 @@ fn leads() -> Vec<Lead> {
             ..blank_lead(OMAR_LEAD, TOM, at(3, 10))
         },
         payload_lead(),
+        Lead {
+            first_name: s("Olga"),
+            last_name: s("Other"),
+            organization_name: s("Other Ventures"),
+            email: s("olga@second.test"),
+            source_id: Some(WEBSITE),
+            ..blank_lead(OLGA_LEAD, NORA, at(3, 20))
+        },
     ];
     leads.extend(bulk_leads());
     leads
@@ -542,6 +560,7 @@ fn contacts() -> Vec<Contact> {
         },
         person(SID, TOM, "Sid", "South", "sid@south.test", 4),
     ];
+    contacts.extend(twin_industries());
     const OWNERS: [UserId; 5] = [ADA, MAX, NORA, SOFIA, TOM];
     contacts.extend((0..12u64).map(|i| {
         let owner = OWNERS[i as usize % OWNERS.len()];
@@ -564,6 +583,55 @@ fn contacts() -> Vec<Contact> {
         }
     }));
     contacts
+}
+
+/// The two same-named organizations (Nora's in Hamburg, Tom's in Munich) and a person of each.
+fn twin_industries() -> [Contact; 4] {
+    let organization =
+        |id: ContactId, owner: UserId, city: &str, postal_code: &str, web: &str| Contact {
+            is_organization: true,
+            name: "Twin Industries".into(),
+            customer_status: "current".into(),
+            industry: s("Manufacturing"),
+            website: Some(format!("https://{web}")),
+            email: Some(format!("info@{web}")),
+            address: Address {
+                line1: s("Industriestraße 2"),
+                city: s(city),
+                postal_code: s(postal_code),
+                state: None,
+                country: s("DE"),
+            },
+            ..blank_contact(id, owner, at(6, id.0 as u32 % 60))
+        };
+    [
+        organization(TWIN_NORTH, NORA, "Hamburg", "20095", "twin-north.test"),
+        Contact {
+            contact_id: Some(TWIN_NORTH),
+            title: s("Buyer"),
+            ..person(
+                TWIN_NORTH_PERSON,
+                NORA,
+                "Tessa",
+                "Twin",
+                "tessa@twin-north.test",
+                6,
+            )
+        },
+        organization(TWIN_SOUTH, TOM, "München", "80331", "twin-south.test"),
+        Contact {
+            contact_id: Some(TWIN_SOUTH),
+            title: s("Operations Lead"),
+            ..person(
+                TWIN_SOUTH_PERSON,
+                TOM,
+                "Toby",
+                "Twin",
+                "toby@twin-south.test",
+                6,
+            )
+        },
+    ]
 }
 
 struct DealSeed {
@@ -622,6 +690,26 @@ fn deals() -> Vec<Deal> {
             stage: STAGE_CLOSURE,
             contact: SID,
             organization: None,
+        },
+        // Each Twin Industries deal is on the organization's person, so only `organization_id` finds
+        // it from the organization.
+        DealSeed {
+            id: TWIN_NORTH_DEAL.0,
+            owner: NORA,
+            name: "Twin North service contract",
+            value: 7200.0,
+            stage: STAGE_QUALIFIED,
+            contact: TWIN_NORTH_PERSON,
+            organization: Some(TWIN_NORTH),
+        },
+        DealSeed {
+            id: TWIN_SOUTH_DEAL.0,
+            owner: TOM,
+            name: "Twin South line upgrade",
+            value: 18900.0,
+            stage: STAGE_QUOTE,
+            contact: TWIN_SOUTH_PERSON,
+            organization: Some(TWIN_SOUTH),
         },
     ];
     let mut deals: Vec<Deal> = seeds.iter().map(deal).collect();
@@ -784,6 +872,66 @@ mod tests {
                 "{email}"
             );
         }
+    }
+
+    #[test]
+    fn twin_industries_are_nora_s_and_tom_s_each_with_one_person_and_one_deal() {
+        let store = seed();
+        let twins: Vec<(ContactId, UserId)> = store
+            .contacts
+            .iter()
+            .filter(|c| c.is_organization && c.name == "Twin Industries")
+            .map(|c| (c.id, c.owner_id))
+            .collect();
+        assert_eq!(twins, [(TWIN_NORTH, NORA), (TWIN_SOUTH, TOM)]);
+        for (organization, owner) in twins {
+            let people: Vec<ContactId> = store
+                .contacts
+                .iter()
+                .filter(|c| c.contact_id == Some(organization))
+                .map(|c| c.id)
+                .collect();
+            assert_eq!(people.len(), 1, "{organization:?}");
+            let deals: Vec<(UserId, Option<ContactId>)> = store
+                .deals
+                .iter()
+                .filter(|d| d.organization_id == Some(organization))
+                .map(|d| (d.owner_id, d.contact_id))
+                .collect();
+            assert_eq!(
+                deals,
+                [(owner, people.first().copied())],
+                "{organization:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn olga_s_lead_has_only_her_second_email_and_is_nora_s() {
+        let store = seed();
+        let olga: Vec<(LeadId, UserId)> = store
+            .leads
+            .iter()
+            .filter(|l| l.last_name.as_deref() == Some("Other"))
+            .map(|l| (l.id, l.owner_id))
+            .collect();
+        assert_eq!(olga, [(OLGA_LEAD, NORA)]);
+        let by_email = |email: &str| {
+            store
+                .leads
+                .iter()
+                .filter(|l| l.email.as_deref() == Some(email))
+                .count()
+                + store
+                    .contacts
+                    .iter()
+                    .filter(|c| c.email.as_deref() == Some(email))
+                    .count()
+        };
+        assert_eq!(
+            (by_email("olga@second.test"), by_email("olga@first.test")),
+            (1, 0)
+        );
     }
 
     #[test]
