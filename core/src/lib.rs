@@ -7,6 +7,7 @@ pub mod sell;
 pub mod zaf_values;
 pub mod format;
 pub mod i18n;
+pub mod location;
 pub mod lookup;
 pub mod cache_policy;
 pub mod policy;

@@ -21,6 +21,7 @@
 //! between (Dana: two contacts owned by different people), so the outcome is `Several`.
 
 pub mod bounded;
+pub mod organization;
 
 use crate::policy::fields::{contact_display_name, lead_display_name, sort_deals, Names};
 use crate::json::{self, Json};

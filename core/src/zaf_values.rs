@@ -56,6 +56,69 @@ pub struct Organization {
     pub name: Option<String>,
 }
 
+impl Organization {
+    fn from_json(v: &Json) -> Option<Organization> {
+        v.is_object().then(|| Organization {
+            id: v.get("id").and_then(lenient::as_id),
+            name: v.get("name").and_then(lenient::as_string),
+        })
+    }
+}
+
+/// The user whose profile is open (`user` in the user sidebar): their email addresses, the primary
+/// one first, then their other email identities, each once.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SupportUser {
+    pub id: Option<u64>,
+    pub name: Option<String>,
+    pub emails: Vec<String>,
+    pub organization: Option<Organization>,
+}
+
+impl SupportUser {
+    fn from_json(v: &Json) -> Option<SupportUser> {
+        if !v.is_object() {
+            return None;
+        }
+        let mut emails: Vec<String> = Vec::new();
+        let mut add = |email: Option<String>| {
+            if let Some(email) = email.map(|e| e.trim().to_string()).filter(|e| !e.is_empty()) {
+                if !emails.iter().any(|known| known.eq_ignore_ascii_case(&email)) {
+                    emails.push(email);
+                }
+            }
+        };
+        add(v.get("email").and_then(lenient::as_string));
+        let identities = v.get("identities").and_then(Json::as_array).unwrap_or_default();
+        // The primary identity first, should the host list it after others.
+        for primary in [true, false] {
+            for identity in identities {
+                let is_email = identity.get("type").and_then(Json::as_str) == Some("email");
+                let is_primary = identity.get("primary").and_then(Json::as_bool) == Some(true);
+                if is_email && is_primary == primary {
+                    add(identity.get("value").and_then(lenient::as_string));
+                }
+            }
+        }
+        let organization = v
+            .get("organizations")
+            .and_then(Json::as_array)
+            .and_then(|orgs| orgs.first())
+            .and_then(Organization::from_json);
+        Some(SupportUser {
+            id: v.get("id").and_then(lenient::as_id),
+            name: v.get("name").and_then(lenient::as_string),
+            emails,
+            organization,
+        })
+    }
+
+    /// As the lookup and the create-lead form take a customer: by the primary email.
+    pub fn as_requester(&self) -> Requester {
+        Requester { id: self.id, name: self.name.clone(), email: self.emails.first().cloned(), phone: None }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SupportRole {
     Admin,
@@ -136,12 +199,26 @@ impl GetResponse {
     pub fn organization(&self, path: &str) -> Result<Option<Organization>, ZafValueError> {
         match self.value(path)? {
             Json::Null => Ok(None),
-            v if v.is_object() => Ok(Some(Organization {
-                id: v.get("id").and_then(lenient::as_id),
-                name: v.get("name").and_then(lenient::as_string),
-            })),
-            _ => Err(shape(path, "not an object")),
+            v => Organization::from_json(v).map(Some).ok_or_else(|| shape(path, "not an object")),
         }
+    }
+
+    /// A new ticket's requester: `null` until the agent sets one.
+    pub fn optional_requester(&self, path: &str) -> Result<Option<Requester>, ZafValueError> {
+        match self.value(path)? {
+            Json::Null => Ok(None),
+            v => Requester::from_json(v).map(Some).ok_or_else(|| shape(path, "not an object")),
+        }
+    }
+
+    /// `user` in the user sidebar.
+    pub fn user(&self, path: &str) -> Result<SupportUser, ZafValueError> {
+        SupportUser::from_json(self.value(path)?).ok_or_else(|| shape(path, "not an object"))
+    }
+
+    /// A ticket id that may be missing (a new ticket has none yet).
+    pub fn optional_ticket_id(&self, path: &str) -> Result<Option<u64>, ZafValueError> {
+        Ok(lenient::as_id(self.value(path)?))
     }
 
     pub fn ticket_id(&self, path: &str) -> Result<u64, ZafValueError> {
@@ -286,6 +363,31 @@ mod tests {
         assert_eq!(req.email.as_deref(), Some("carl@deals.test"));
         assert_eq!(req.phone, None);
         assert_eq!(r.organization("ticket.organization").unwrap(), None);
+    }
+
+    #[test]
+    fn a_user_profile_gives_its_emails_primary_first_each_once() {
+        let r = GetResponse::from_json(
+            r#"{"user":{"id":5109,"name":"Olga Other","email":"olga@first.test",
+                "identities":[{"type":"phone_number","value":"+1"},{"type":"email","value":"olga@second.test","primary":false},
+                              {"type":"email","value":"OLGA@first.test","primary":true}],
+                "organizations":[{"id":"7","name":"Contoso GmbH"}]}}"#,
+        )
+        .unwrap();
+        let user = r.user("user").unwrap();
+        assert_eq!(user.emails, ["olga@first.test", "olga@second.test"]);
+        assert_eq!(user.organization.as_ref().and_then(|o| o.id), Some(7));
+        assert_eq!(user.as_requester().email.as_deref(), Some("olga@first.test"));
+        let bare = GetResponse::from_json(r#"{"user":{"id":1}}"#).unwrap().user("user").unwrap();
+        assert!(bare.emails.is_empty());
+    }
+
+    #[test]
+    fn a_new_ticket_may_have_no_requester_and_no_id() {
+        let r = GetResponse::from_json(r#"{"ticket.requester":null,"ticket.id":null,"ticket.subject":""}"#).unwrap();
+        assert_eq!(r.optional_requester("ticket.requester").unwrap(), None);
+        assert_eq!(r.optional_ticket_id("ticket.id").unwrap(), None);
+        assert_eq!(r.text("ticket.subject").unwrap(), None);
     }
 
     #[test]

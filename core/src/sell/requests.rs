@@ -220,6 +220,17 @@ pub fn contacts_search(text: &str) -> Option<SellRequest> {
     }
 }
 
+/// Organizations with this name (Sell's `name` filter), for the organization sidebar.
+pub fn organizations_by_name(name: &str) -> SellRequest {
+    SellRequest::get("/v2/contacts", &[("name", name), ("is_organization", "true"), ("per_page", &per_page())])
+}
+
+/// The people of an organization: contacts whose `contact_id` is it (first page: the sidebar shows a
+/// bounded list).
+pub fn contacts_of_organization(organization: ContactId) -> SellRequest {
+    SellRequest::get("/v2/contacts", &[("contact_id", &organization.to_string()), ("per_page", &per_page())])
+}
+
 /// Several contacts by id in one request (a person's organization, for example).
 pub fn contacts_by_ids(ids: &[ContactId]) -> SellRequest {
     let ids = ids
