@@ -346,6 +346,197 @@ async fn the_catalog_lists_the_six_agents_and_eight_tickets() {
     assert_eq!(catalog["tickets"].as_array().map(Vec::len), Some(8));
 }
 
+#[tokio::test]
+async fn the_location_switch_changes_what_the_app_is_told_and_refuses_unknown_places() {
+    let host = start().await;
+    let zaf = host.get_json("/_host/zaf").await;
+    assert_eq!(zaf["context"]["location"], json!("ticket_sidebar"));
+    assert_eq!(
+        host.get_json("/_host/config").await["location"],
+        json!("ticket_sidebar")
+    );
+
+    let (status, config) = host
+        .post_json(
+            "/_host/config",
+            json!({"location": "user_sidebar", "user": 5109}),
+        )
+        .await;
+    assert_eq!(status, 200, "{config}");
+    assert_eq!(
+        (config["location"].clone(), config["user"].clone()),
+        (json!("user_sidebar"), json!(5109))
+    );
+    let zaf = host.get_json("/_host/zaf").await;
+    assert_eq!(zaf["context"]["location"], json!("user_sidebar"));
+    assert_eq!(zaf["context"]["userId"], json!(5109));
+    assert_eq!(zaf["data"]["user"]["email"], json!("olga@first.test"));
+    assert_eq!(
+        zaf["data"]["user"]["identities"][1]["value"],
+        json!("olga@second.test")
+    );
+    assert!(zaf["data"].get("ticket.requester").is_none());
+    assert_eq!(
+        zaf["unavailable"]["ticket"],
+        json!("not available in this location (user_sidebar)")
+    );
+
+    let (status, body) = host
+        .post_json(
+            "/_host/config",
+            json!({"requester_override": {"email": "x@y.test"}}),
+        )
+        .await;
+    assert_eq!(status, 400, "no ticket in a user sidebar: {body}");
+
+    let (status, _) = host
+        .post_json(
+            "/_host/config",
+            json!({"location": "organization_sidebar", "organization": 7202}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let zaf = host.get_json("/_host/zaf").await;
+    assert_eq!(
+        zaf["data"]["organization"],
+        json!({"id": 7202, "name": "Nowhere Ltd"})
+    );
+    assert_eq!(zaf["context"]["organizationId"], json!(7202));
+
+    for bad in [
+        json!({"location": "nav_bar"}),
+        json!({"user": 9001}),
+        json!({"organization": 1}),
+    ] {
+        let (status, body) = host.post_json("/_host/config", bad.clone()).await;
+        assert_eq!(status, 400, "{bad}: {body}");
+    }
+    assert_eq!(
+        host.get_json("/_host/config").await["organization"],
+        json!(7202)
+    );
+}
+
+#[tokio::test]
+async fn a_new_ticket_starts_empty_and_takes_a_requester_and_a_subject() {
+    let host = start().await;
+    let (status, _) = host
+        .post_json("/_host/config", json!({"location": "new_ticket_sidebar"}))
+        .await;
+    assert_eq!(status, 200);
+    let zaf = host.get_json("/_host/zaf").await;
+    assert!(
+        zaf["context"].get("ticketId").is_none(),
+        "{}",
+        zaf["context"]
+    );
+    assert_eq!(
+        (
+            zaf["data"]["ticket.id"].clone(),
+            zaf["data"]["ticket.requester"].clone(),
+            zaf["data"]["ticket.subject"].clone(),
+            zaf["data"]["ticket.organization"].clone()
+        ),
+        (Value::Null, Value::Null, json!(""), Value::Null)
+    );
+    let (status, body) = host
+        .post_json(
+            "/_host/config",
+            json!({"requester_override": {"email": "olga@first.test", "name": "Olga Other", "id": 5109},
+                   "new_ticket_subject": "Callback about pricing"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let zaf = host.get_json("/_host/zaf").await;
+    assert_eq!(zaf["data"]["ticket.requester.id"], json!(5109));
+    assert_eq!(
+        zaf["data"]["ticket.requester.email"],
+        json!("olga@first.test")
+    );
+    assert_eq!(
+        zaf["data"]["ticket.subject"],
+        json!("Callback about pricing")
+    );
+    assert_eq!(zaf["data"]["ticket.id"], Value::Null);
+
+    // Back on a ticket, the form's requester and subject are gone.
+    host.post_json("/_host/config", json!({"location": "ticket_sidebar"}))
+        .await;
+    let config = host.get_json("/_host/config").await;
+    assert_eq!(
+        (
+            config["requester_override"].clone(),
+            config["new_ticket_subject"].clone()
+        ),
+        (Value::Null, json!(""))
+    );
+}
+
+/// The Support seed and the Sell seed tell one story: each Support organization finds the Sell
+/// organizations of its name (by Sell's `name` filter, as the installation's token sees them), and
+/// Olga is in Sell by her second identity only.
+#[tokio::test]
+async fn support_organizations_and_identities_meet_their_sell_records_through_the_proxy() {
+    let host = start().await;
+    let catalog = host.get_json("/_host/catalog").await;
+    let organizations = catalog["organizations"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let mut found = Vec::new();
+    for organization in &organizations {
+        let name = organization["name"].as_str().unwrap_or_default();
+        let reply = host
+            .proxy(json!({
+                "url": "https://api.getbase.com/v2/contacts",
+                "type": "GET",
+                "secure": true,
+                "data": {"name": name, "is_organization": true},
+                "headers": {"Authorization": "Bearer {{setting.sell_api_token}}"},
+            }))
+            .await;
+        let count = reply["responseArgs"][0]["items"].as_array().map(Vec::len);
+        found.push((organization["id"].clone(), count));
+    }
+    assert_eq!(
+        found,
+        [
+            (json!(7102), Some(1)),
+            (json!(7106), Some(0)),
+            (json!(7201), Some(2)),
+            (json!(7202), Some(0))
+        ]
+    );
+    host.post_json(
+        "/_host/config",
+        json!({"location": "user_sidebar", "user": 5109}),
+    )
+    .await;
+    let user = host.get_json("/_host/zaf").await["data"]["user"].clone();
+    let mut in_sell = Vec::new();
+    for identity in user["identities"].as_array().cloned().unwrap_or_default() {
+        let email = identity["value"].as_str().unwrap_or_default().to_owned();
+        let reply = host
+            .proxy(sell_get(
+                &format!("/v2/leads?email={email}"),
+                "Bearer {{setting.sell_api_token}}",
+                true,
+            ))
+            .await;
+        in_sell.push((
+            email,
+            reply["responseArgs"][0]["items"].as_array().map(Vec::len),
+        ));
+    }
+    assert_eq!(
+        in_sell,
+        [
+            ("olga@first.test".to_owned(), Some(0)),
+            ("olga@second.test".to_owned(), Some(1))
+        ]
+    );
+}
+
 /// The switcher's Sell label of each agent, checked against the emulator's users: a label that
 /// drifted from the Sell seed would mislead whoever picks an agent to test visibility.
 #[tokio::test]

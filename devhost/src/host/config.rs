@@ -1,11 +1,16 @@
-//! The dev host's state that the toolbar edits and the tests drive: who the agent is, which ticket is
-//! open, the app's non-secure settings and a changed requester email. Kept on the server so a page
-//! reload and a test see the same thing.
+//! The dev host's state that the toolbar edits and the tests drive: who the agent is, which Support
+//! location shows the app (and its ticket, user or organization), the app's non-secure settings, a
+//! changed requester and a typed subject. Kept on the server so a page reload and a test see the same
+//! thing.
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
-use super::fixtures::{agent_by_email, ticket_by_id, TicketId, AGENTS, LOCALES};
+use super::fixtures::{
+    agent_by_email, organization_by_id, person_by_id, ticket_by_id, TicketId, AGENTS, CONTOSO_GMBH,
+    LOCALES,
+};
+use super::location::Location;
 
 /// The app's non-secure settings, as an admin fills them on the installation page
 /// (docs/CONTRACTS.md, "App settings").
@@ -44,7 +49,7 @@ impl Default for AppSettings {
 
 /// The requester as the agent changed it on the open ticket: the same person's email edited (the page
 /// fires `ticket.requester.email.changed`), or another person put in (with `id`; the page fires
-/// `ticket.requester.id.changed`).
+/// `ticket.requester.id.changed`). On a new ticket it is the requester the agent set, else none.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RequesterOverride {
@@ -60,18 +65,34 @@ pub struct RequesterOverride {
 pub struct HostConfig {
     /// The signed-in agent's email (one of `fixtures::AGENTS`).
     pub agent: String,
+    /// Where Support shows the app.
+    pub location: Location,
+    /// The open ticket of `ticket_sidebar`.
     pub ticket: TicketId,
+    /// The Support user of `user_sidebar` (one of `fixtures::people()`).
+    pub user: u64,
+    /// The Support organization of `organization_sidebar` (one of `fixtures::ORGANIZATIONS`).
+    pub organization: u64,
+    /// What the agent typed as the subject in `new_ticket_sidebar`.
+    pub new_ticket_subject: String,
     /// `None`: the agent's own locale.
     pub locale: Option<String>,
     pub settings: AppSettings,
     pub requester_override: Option<RequesterOverride>,
 }
 
+/// Carl Contact: a user sidebar shows him until another user is picked.
+const CARL_SUPPORT_ID: u64 = 5102;
+
 impl Default for HostConfig {
     fn default() -> Self {
         HostConfig {
             agent: "ada@acme.test".to_owned(),
+            location: Location::TicketSidebar,
             ticket: TicketId(102),
+            user: CARL_SUPPORT_ID,
+            organization: CONTOSO_GMBH.id,
+            new_ticket_subject: String::new(),
             locale: None,
             settings: AppSettings::default(),
             requester_override: None,
@@ -85,7 +106,11 @@ impl Default for HostConfig {
 #[serde(deny_unknown_fields)]
 pub struct ConfigPatch {
     pub agent: Option<String>,
+    pub location: Option<Location>,
     pub ticket: Option<u64>,
+    pub user: Option<u64>,
+    pub organization: Option<u64>,
+    pub new_ticket_subject: Option<String>,
     #[serde(default, deserialize_with = "present")]
     pub locale: Option<Option<String>>,
     pub settings: Option<Map<String, Value>>,
@@ -106,7 +131,14 @@ where
 pub enum ConfigError {
     UnknownAgent(String),
     UnknownTicket(u64),
+    UnknownUser(u64),
+    UnknownOrganization(u64),
     UnknownLocale(String),
+    /// A requester or subject change where no ticket is on screen (or a subject on an existing one).
+    NotInLocation {
+        field: &'static str,
+        location: Location,
+    },
     BadSettings(String),
     EmptyRequesterEmail,
 }
@@ -120,6 +152,27 @@ impl std::fmt::Display for ConfigError {
             }
             ConfigError::UnknownTicket(id) => {
                 write!(f, "no ticket {id}: the seed has tickets 101 to 108")
+            }
+            ConfigError::UnknownUser(id) => {
+                write!(f, "no Support user {id}: the seed has users 5101 to 5109")
+            }
+            ConfigError::UnknownOrganization(id) => {
+                write!(
+                    f,
+                    "no Support organization {id}: the seed has 7102, 7106, 7201 and 7202"
+                )
+            }
+            ConfigError::NotInLocation { field, location } => {
+                let needs = if *field == "new_ticket_subject" {
+                    "new_ticket_sidebar"
+                } else {
+                    "ticket_sidebar or new_ticket_sidebar"
+                };
+                write!(
+                    f,
+                    "{field} needs the location {needs}, the location is {}",
+                    location.as_str()
+                )
             }
             ConfigError::UnknownLocale(locale) => {
                 write!(
@@ -140,19 +193,45 @@ impl std::error::Error for ConfigError {}
 
 impl HostConfig {
     /// The config after `patch`, or why the patch is refused (then nothing changes).
-    /// Opening another ticket drops the edited requester, as it belonged to the old ticket.
+    /// Going to another location or opening another ticket drops the edited requester and the typed
+    /// subject, as they belonged to the ticket left; a requester or subject in the same patch applies
+    /// to the new one.
     pub fn patched(&self, patch: ConfigPatch) -> Result<HostConfig, ConfigError> {
         let mut next = self.clone();
         if let Some(email) = patch.agent {
             let agent = agent_by_email(&email).ok_or(ConfigError::UnknownAgent(email))?;
             next.agent = agent.email.to_owned();
         }
+        if let Some(location) = patch.location {
+            if location != self.location {
+                next.requester_override = None;
+                next.new_ticket_subject = String::new();
+            }
+            next.location = location;
+        }
         if let Some(id) = patch.ticket {
             let ticket = ticket_by_id(TicketId(id)).ok_or(ConfigError::UnknownTicket(id))?;
-            if ticket.id != self.ticket {
+            if ticket.id != self.ticket && next.location == Location::TicketSidebar {
                 next.requester_override = None;
             }
             next.ticket = ticket.id;
+        }
+        if let Some(id) = patch.user {
+            next.user = person_by_id(id).ok_or(ConfigError::UnknownUser(id))?.id;
+        }
+        if let Some(id) = patch.organization {
+            next.organization = organization_by_id(id)
+                .ok_or(ConfigError::UnknownOrganization(id))?
+                .id;
+        }
+        if let Some(subject) = patch.new_ticket_subject {
+            if next.location != Location::NewTicketSidebar {
+                return Err(ConfigError::NotInLocation {
+                    field: "new_ticket_subject",
+                    location: next.location,
+                });
+            }
+            next.new_ticket_subject = subject;
         }
         if let Some(locale) = patch.locale {
             if let Some(wanted) = &locale {
@@ -166,6 +245,12 @@ impl HostConfig {
             next.settings = merged_settings(&self.settings, changes)?;
         }
         if let Some(requester) = patch.requester_override {
+            if requester.is_some() && !next.location.has_ticket() {
+                return Err(ConfigError::NotInLocation {
+                    field: "requester_override",
+                    location: next.location,
+                });
+            }
             if requester
                 .as_ref()
                 .is_some_and(|r| r.email.trim().is_empty())
@@ -303,6 +388,122 @@ mod tests {
         );
         let other = edited.patched(patch(json!({"ticket": 101}))).unwrap();
         assert_eq!(other.requester_override, None);
+    }
+
+    #[test]
+    fn the_location_defaults_to_the_ticket_sidebar_with_carl_and_contoso_ready() {
+        let config = HostConfig::default();
+        assert_eq!(config.location, Location::TicketSidebar);
+        assert_eq!((config.user, config.organization), (5102, 7102));
+        assert_eq!(config.new_ticket_subject, "");
+        let json = serde_json::to_value(&config).unwrap_or_default();
+        assert_eq!(json["location"], json!("ticket_sidebar"));
+    }
+
+    #[test]
+    fn a_location_user_and_organization_are_picked_among_the_seed() {
+        let config = HostConfig::default();
+        let user = config
+            .patched(patch(json!({"location": "user_sidebar", "user": 5109})))
+            .unwrap();
+        assert_eq!((user.location, user.user), (Location::UserSidebar, 5109));
+        assert_eq!(
+            config.patched(patch(json!({"user": 9001}))),
+            Err(ConfigError::UnknownUser(9001)),
+            "agents are no user sidebar's user"
+        );
+        let org = config
+            .patched(patch(
+                json!({"location": "organization_sidebar", "organization": 7201}),
+            ))
+            .unwrap();
+        assert_eq!(
+            (org.location, org.organization),
+            (Location::OrganizationSidebar, 7201)
+        );
+        assert_eq!(
+            config.patched(patch(json!({"organization": 7999}))),
+            Err(ConfigError::UnknownOrganization(7999))
+        );
+        let unknown: Result<ConfigPatch, _> =
+            serde_json::from_value(json!({"location": "nav_bar"}));
+        assert!(unknown.is_err());
+    }
+
+    #[test]
+    fn leaving_a_location_drops_its_requester_and_subject_but_a_patch_may_set_new_ones() {
+        let edited = HostConfig::default()
+            .patched(patch(
+                json!({"requester_override": {"email": "new@deals.test"}}),
+            ))
+            .unwrap();
+        let new_ticket = edited
+            .patched(patch(json!({"location": "new_ticket_sidebar"})))
+            .unwrap();
+        assert_eq!(new_ticket.requester_override, None);
+        let typed = new_ticket
+            .patched(patch(json!({"new_ticket_subject": "Quote please",
+                                   "requester_override": {"email": "lea@lead-only.test", "id": 5101}})))
+            .unwrap();
+        assert_eq!(typed.new_ticket_subject, "Quote please");
+        assert_eq!(
+            typed.requester_override.as_ref().and_then(|r| r.id),
+            Some(5101)
+        );
+        let same = typed
+            .patched(patch(
+                json!({"location": "new_ticket_sidebar", "ticket": 101}),
+            ))
+            .unwrap();
+        assert_eq!(
+            same,
+            HostConfig {
+                ticket: TicketId(101),
+                ..typed.clone()
+            }
+        );
+        let back = typed
+            .patched(patch(json!({"location": "ticket_sidebar"})))
+            .unwrap();
+        assert_eq!(
+            (back.requester_override, back.new_ticket_subject.as_str()),
+            (None, "")
+        );
+        let at_once = HostConfig::default()
+            .patched(patch(json!({"location": "new_ticket_sidebar",
+                                   "requester_override": {"email": "bea@both.test", "id": 5103}})))
+            .unwrap();
+        assert_eq!(at_once.requester_override.and_then(|r| r.id), Some(5103));
+    }
+
+    #[test]
+    fn requester_and_subject_changes_need_a_location_with_a_ticket() {
+        let user = HostConfig::default()
+            .patched(patch(json!({"location": "user_sidebar"})))
+            .unwrap();
+        assert_eq!(
+            user.patched(patch(json!({"requester_override": {"email": "a@b.test"}}))),
+            Err(ConfigError::NotInLocation {
+                field: "requester_override",
+                location: Location::UserSidebar
+            })
+        );
+        assert!(
+            user.patched(patch(json!({"requester_override": null})))
+                .is_ok(),
+            "clearing is harmless anywhere"
+        );
+        let on_ticket = HostConfig::default().patched(patch(json!({"new_ticket_subject": "x"})));
+        let message = on_ticket
+            .as_ref()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(message.contains("new_ticket_sidebar"), "{message}");
+        assert!(
+            on_ticket.is_err(),
+            "an existing ticket's subject is not edited here"
+        );
     }
 
     #[test]

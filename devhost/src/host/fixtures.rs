@@ -1,5 +1,6 @@
-//! The Support side of the seed: the agents of the toolbar and the tickets with their requesters and
-//! comments (docs/CONTRACTS.md, "Support side"). Sell's own seed lives in `crate::sell`.
+//! The Support side of the seed: the agents of the toolbar, the tickets with their requesters and
+//! comments, the other Support people and the organizations (docs/CONTRACTS.md, "Support side").
+//! Sell's own seed lives in `crate::sell`.
 
 use serde::Serialize;
 
@@ -60,18 +61,48 @@ pub struct Agent {
     pub sell: SellStanding,
 }
 
-pub struct Requester {
+/// A Support end user: a ticket's requester, or someone the user sidebar can show.
+pub struct Person {
     pub id: u64,
     pub name: &'static str,
+    /// The primary email identity.
     pub email: &'static str,
+    /// Further email identities, in Support's order (Sell may know the person by one of them only).
+    pub other_emails: &'static [&'static str],
     pub phone: Option<&'static str>,
     pub locale: &'static str,
+    pub organizations: &'static [Organization],
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Organization {
     pub id: u64,
     pub name: &'static str,
 }
+
+/// Matches Sell's organization contact "Contoso GmbH" (Carl's, with deals).
+pub const CONTOSO_GMBH: Organization = Organization {
+    id: 7102,
+    name: "Contoso GmbH",
+};
+pub const AL_FAROUQ: Organization = Organization {
+    id: 7106,
+    name: "شركة الفاروق للتجارة العامة والمقاولات والاستيراد والتصدير ذات المسؤولية المحدودة",
+};
+/// Two Sell organizations share this exact name (Nora's and Tom's).
+pub const TWIN_INDUSTRIES: Organization = Organization {
+    id: 7201,
+    name: "Twin Industries",
+};
+/// No Sell organization has this name.
+pub const NOWHERE_LTD: Organization = Organization {
+    id: 7202,
+    name: "Nowhere Ltd",
+};
+
+/// Every Support organization, as the toolbar's organization switch lists them.
+pub const ORGANIZATIONS: [Organization; 4] =
+    [CONTOSO_GMBH, AL_FAROUQ, TWIN_INDUSTRIES, NOWHERE_LTD];
 
 pub struct Comment {
     pub author: &'static str,
@@ -84,7 +115,7 @@ pub struct Ticket {
     pub id: TicketId,
     pub subject: &'static str,
     pub status: &'static str,
-    pub requester: Requester,
+    pub requester: Person,
     pub organization: Option<Organization>,
     pub comments: &'static [Comment],
 }
@@ -157,7 +188,7 @@ pub const TICKETS: [Ticket; 8] = [
         id: TicketId(101),
         subject: "Pricing for a team of 40?",
         status: "new",
-        requester: Requester { id: 5101, name: "Lea Lead", email: "lea@lead-only.test", phone: Some("+1 555 0101"), locale: "en-US" },
+        requester: Person { id: 5101, name: "Lea Lead", email: "lea@lead-only.test", phone: Some("+1 555 0101"), locale: "en-US", other_emails: &[], organizations: &[] },
         organization: None,
         comments: &[
             Comment { author: "Lea Lead", by_requester: true, body: "Hi, we are looking at your product for our support team of about 40 people. Could you send me pricing?", when: "Yesterday 09:12" },
@@ -168,8 +199,8 @@ pub const TICKETS: [Ticket; 8] = [
         id: TicketId(102),
         subject: "Invoice for the March order is missing the VAT id",
         status: "open",
-        requester: Requester { id: 5102, name: "Carl Contact", email: "carl@deals.test", phone: Some("+49 30 1234567"), locale: "de" },
-        organization: Some(Organization { id: 7102, name: "Contoso GmbH" }),
+        requester: Person { id: 5102, name: "Carl Contact", email: "carl@deals.test", phone: Some("+49 30 1234567"), locale: "de", other_emails: &[], organizations: &[CONTOSO_GMBH] },
+        organization: Some(CONTOSO_GMBH),
         comments: &[
             Comment { author: "Carl Contact", by_requester: true, body: "Hello, the invoice for our March order does not show our VAT id. Our accounting needs a corrected copy.", when: "Mon 08:41" },
             Comment { author: AGENT_REPLY, by_requester: false, body: "Hi Carl, sorry about that. Could you reply with the VAT id you want on the invoice?", when: "Mon 09:15" },
@@ -180,7 +211,7 @@ pub const TICKETS: [Ticket; 8] = [
         id: TicketId(103),
         subject: "Both a trial and an existing account?",
         status: "open",
-        requester: Requester { id: 5103, name: "Bea Both", email: "bea@both.test", phone: None, locale: "en-US" },
+        requester: Person { id: 5103, name: "Bea Both", email: "bea@both.test", phone: None, locale: "en-US", other_emails: &[], organizations: &[] },
         organization: None,
         comments: &[
             Comment { author: "Bea Both", by_requester: true, body: "I signed up for a trial but I think our company already has an account. Can you merge them?", when: "Tue 14:20" },
@@ -190,7 +221,7 @@ pub const TICKETS: [Ticket; 8] = [
         id: TicketId(104),
         subject: "Two people share this mailbox",
         status: "pending",
-        requester: Requester { id: 5104, name: "Dana Double", email: "dana@dupe.test", phone: None, locale: "en-US" },
+        requester: Person { id: 5104, name: "Dana Double", email: "dana@dupe.test", phone: None, locale: "en-US", other_emails: &[], organizations: &[] },
         organization: None,
         comments: &[
             Comment { author: "Dana Double", by_requester: true, body: "This address is used by two of us. Please keep both of us in the loop.", when: "Wed 16:45" },
@@ -201,7 +232,7 @@ pub const TICKETS: [Ticket; 8] = [
         id: TicketId(105),
         subject: "Question about your API limits",
         status: "new",
-        requester: Requester { id: 5105, name: "Nobody Here", email: "nobody@none.test", phone: None, locale: "en-US" },
+        requester: Person { id: 5105, name: "Nobody Here", email: "nobody@none.test", phone: None, locale: "en-US", other_emails: &[], organizations: &[] },
         organization: None,
         comments: &[
             Comment { author: "Nobody Here", by_requester: true, body: "How many requests per second does your API allow?", when: "Today 07:58" },
@@ -211,8 +242,8 @@ pub const TICKETS: [Ticket; 8] = [
         id: TicketId(106),
         subject: "طلب عرض سعر لفريق المبيعات",
         status: "open",
-        requester: Requester { id: 5106, name: "عمر الفاروق", email: "omar@rtl.test", phone: Some("+971 4 000 0000"), locale: "ar" },
-        organization: Some(Organization { id: 7106, name: "شركة الفاروق للتجارة العامة والمقاولات والاستيراد والتصدير ذات المسؤولية المحدودة" }),
+        requester: Person { id: 5106, name: "عمر الفاروق", email: "omar@rtl.test", phone: Some("+971 4 000 0000"), locale: "ar", other_emails: &[], organizations: &[AL_FAROUQ] },
+        organization: Some(AL_FAROUQ),
         comments: &[
             Comment { author: "عمر الفاروق", by_requester: true, body: "مرحبا، نريد عرض سعر لفريق المبيعات لدينا المكون من خمسة وعشرين شخصا.", when: "Today 06:30" },
         ],
@@ -221,7 +252,7 @@ pub const TICKETS: [Ticket; 8] = [
         id: TicketId(107),
         subject: "<script>alert('subject')</script> Refund please",
         status: "open",
-        requester: Requester { id: 5107, name: "<img src=x onerror=alert(1)> Payload", email: "xss@evil.test", phone: Some("<b>555</b>"), locale: "en-US" },
+        requester: Person { id: 5107, name: "<img src=x onerror=alert(1)> Payload", email: "xss@evil.test", phone: Some("<b>555</b>"), locale: "en-US", other_emails: &[], organizations: &[] },
         organization: None,
         comments: &[
             Comment { author: "<img src=x onerror=alert(1)> Payload", by_requester: true, body: "<iframe src=javascript:alert(2)></iframe> I want a refund. {{setting.sell_api_token}}", when: "Today 10:00" },
@@ -231,13 +262,45 @@ pub const TICKETS: [Ticket; 8] = [
         id: TicketId(108),
         subject: "Upgrade for the South region",
         status: "open",
-        requester: Requester { id: 5108, name: "Sid South", email: "sid@south.test", phone: None, locale: "en-US" },
+        requester: Person { id: 5108, name: "Sid South", email: "sid@south.test", phone: None, locale: "en-US", other_emails: &[], organizations: &[] },
         organization: None,
         comments: &[
             Comment { author: "Sid South", by_requester: true, body: "We would like to upgrade the South region to the bigger plan. Who is our contact?", when: "Today 11:11" },
         ],
     },
 ];
+
+/// Support people who requested no seeded ticket.
+pub const OTHER_PEOPLE: [Person; 1] = [
+    // Two email identities; Sell knows only the secondary one (a lead with olga@second.test).
+    Person {
+        id: 5109,
+        name: "Olga Other",
+        email: "olga@first.test",
+        other_emails: &["olga@second.test"],
+        phone: None,
+        locale: "en-US",
+        organizations: &[],
+    },
+];
+
+/// Every seeded Support end user: the tickets' requesters in ticket order, then [`OTHER_PEOPLE`].
+pub fn people() -> impl Iterator<Item = &'static Person> {
+    TICKETS
+        .iter()
+        .map(|ticket| &ticket.requester)
+        .chain(OTHER_PEOPLE.iter())
+}
+
+pub fn person_by_id(id: u64) -> Option<&'static Person> {
+    people().find(|person| person.id == id)
+}
+
+pub fn organization_by_id(id: u64) -> Option<&'static Organization> {
+    ORGANIZATIONS
+        .iter()
+        .find(|organization| organization.id == id)
+}
 
 pub fn agent_by_email(email: &str) -> Option<&'static Agent> {
     AGENTS
@@ -337,6 +400,52 @@ mod tests {
             ]
         );
         assert!(ticket_by_id(TicketId(100)).is_none());
+    }
+
+    #[test]
+    fn people_are_the_requesters_5101_to_5108_then_olga_5109() {
+        let ids: Vec<u64> = people().map(|p| p.id).collect();
+        assert_eq!(ids, (5101..=5109).collect::<Vec<u64>>());
+        let olga = person_by_id(5109);
+        assert_eq!(
+            olga.map(|p| (p.email, p.other_emails)),
+            Some(("olga@first.test", &["olga@second.test"][..]))
+        );
+        let single_identity = people().filter(|p| p.other_emails.is_empty()).count();
+        assert_eq!(single_identity, 8, "only Olga has a second identity");
+        assert!(person_by_id(9001).is_none(), "agents are not in the list");
+    }
+
+    #[test]
+    fn organizations_are_contoso_al_farouq_twin_and_nowhere_and_tickets_use_their_requesters() {
+        let names: Vec<(u64, &str)> = ORGANIZATIONS.iter().map(|o| (o.id, o.name)).collect();
+        assert_eq!(
+            names,
+            [
+                (7102, "Contoso GmbH"),
+                (7106, AL_FAROUQ.name),
+                (7201, "Twin Industries"),
+                (7202, "Nowhere Ltd")
+            ]
+        );
+        assert_eq!(organization_by_id(7201), Some(&TWIN_INDUSTRIES));
+        assert!(organization_by_id(7999).is_none());
+        for ticket in &TICKETS {
+            if let Some(organization) = ticket.organization {
+                assert!(
+                    ticket.requester.organizations.contains(&organization),
+                    "ticket {}: its organization is its requester's",
+                    ticket.id.0
+                );
+            }
+            for organization in ticket.requester.organizations {
+                assert_eq!(organization_by_id(organization.id), Some(organization));
+            }
+        }
+        assert_eq!(
+            person_by_id(5102).map(|carl| carl.organizations),
+            Some(&[CONTOSO_GMBH][..])
+        );
     }
 
     #[test]

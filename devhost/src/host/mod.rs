@@ -1,12 +1,14 @@
 //! The Support-like agent page that hosts the app: the host side of the ZAF SDK's wire protocol (in
 //! `page/host.js`), the ZAF request proxy, and the server that ties them to the Sell emulator.
 //!
-//! Start it with [`serve`]; drive it over HTTP with `/_host/config` (agent, ticket, locale, settings,
-//! edited requester), `/_host/secure`, `/_host/proxy` and `/_host/requests` (docs/CONTRACTS.md).
+//! Start it with [`serve`]; drive it over HTTP with `/_host/config` (agent, location and its ticket,
+//! user or organization, locale, settings, edited requester, new ticket subject), `/_host/secure`,
+//! `/_host/proxy` and `/_host/requests` (docs/CONTRACTS.md).
 
 pub mod config;
 pub mod destination;
 pub mod fixtures;
+pub mod location;
 pub mod options;
 pub mod origins;
 pub mod page;

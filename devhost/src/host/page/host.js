@@ -148,10 +148,17 @@
   function getPaths(params) {
     const paths = Array.isArray(params) ? params : [params];
     const data = state.payload.data;
+    const unavailable = state.payload.unavailable || {};
     const result = { errors: {} };
     paths.forEach(function (path) {
+      // `ticket.requester` belongs to `ticket`: a path under another location's object fails here.
+      const object = String(path).split('.')[0];
       if (typeof path === 'string' && Object.prototype.hasOwnProperty.call(data, path)) {
         result[path] = data[path];
+      } else if (Object.prototype.hasOwnProperty.call(unavailable, object)) {
+        result.errors[String(path)] = {
+          name: 'InvalidPathError', message: '"' + String(path) + '" is ' + unavailable[object], path: String(path),
+        };
       } else {
         result.errors[String(path)] = {
           name: 'InvalidPathError', message: 'is not a path the dev host supports', path: String(path),
@@ -257,7 +264,7 @@
     return api('GET', '/_host/zaf').then(function (payload) {
       state.payload = payload;
       // A handshake can arrive before the body is parsed; start() draws the ticket then.
-      if (document.readyState !== 'loading') renderTicket(payload.ticket_view, payload.data.currentUser);
+      if (document.readyState !== 'loading') renderPage(payload.page_view, payload.data.currentUser);
       return payload;
     });
   }
@@ -309,18 +316,18 @@
     return String(name || '?').split(/\s+/).filter(Boolean).slice(0, 2).map(function (part) { return part.charAt(0); }).join('').toUpperCase();
   }
 
-  function renderTicket(view, currentUser) {
-    const statusClass = 'status-' + view.status;
+  /** The ticket, new ticket, user or organization around the app, as the server described it. */
+  function renderPage(view, currentUser) {
     const tabStatus = document.getElementById('ticket-tab-status');
-    tabStatus.textContent = view.status.charAt(0);
-    tabStatus.className = 'tab-status ' + statusClass;
-    document.getElementById('ticket-tab-title').textContent = view.subject + ' #' + view.id;
-    document.getElementById('ticket-subject').textContent = view.subject;
-    document.getElementById('ticket-meta').textContent =
-      '#' + view.id + ' · ' + view.status + ' · via email · requester ' + view.requester.name + ' <' + view.requester.email + '>';
-    document.getElementById('requester-name').textContent = view.requester.name;
-    document.getElementById('requester-email-shown').textContent = view.requester.email;
-    document.getElementById('requester-org').textContent = view.organization ? view.organization.name : '-';
+    tabStatus.textContent = view.status ? view.status.charAt(0) : '';
+    tabStatus.className = 'tab-status' + (view.status ? ' status-' + view.status : '');
+    document.getElementById('ticket-tab-title').textContent = view.tab;
+    document.getElementById('ticket-subject').textContent = view.title;
+    document.getElementById('ticket-meta').textContent = view.meta;
+    document.getElementById('person-label').textContent = view.person_label;
+    document.getElementById('requester-name').textContent = view.person && view.person.name ? view.person.name : '-';
+    document.getElementById('requester-email-shown').textContent = view.person && view.person.email ? view.person.email : '';
+    document.getElementById('requester-org').textContent = view.organization || '-';
     document.getElementById('assignee-name').textContent = currentUser ? currentUser.name : '';
     const avatar = document.getElementById('agent-avatar');
     avatar.textContent = initials(currentUser && currentUser.name);
@@ -344,39 +351,55 @@
       list.appendChild(item);
     });
     const requesterInput = document.getElementById('requester-email');
-    if (document.activeElement !== requesterInput) requesterInput.value = view.requester.email;
+    if (document.activeElement !== requesterInput) {
+      requesterInput.value = view.person && view.person.email ? view.person.email : '';
+    }
+  }
+
+  /** Options from the catalog, once: `label(item)` shown, `value(item)` sent. */
+  function fillSelect(id, items, label, value) {
+    const select = document.getElementById(id);
+    if (select.options.length > 0) return select;
+    items.forEach(function (item) {
+      const option = el('option', null, label(item));
+      option.value = String(value(item));
+      select.appendChild(option);
+    });
+    return select;
   }
 
   function fillToolbar() {
     const config = state.config;
     const catalog = state.catalog;
     if (!config || !catalog) return;
-    const agents = document.getElementById('agent-select');
-    if (agents.options.length === 0) {
-      catalog.agents.forEach(function (agent) {
-        const option = el('option', null, agent.name + ' – ' + agent.role + ', ' + agent.locale + ' – ' + agent.sell);
-        option.value = agent.email;
-        agents.appendChild(option);
-      });
-    }
-    const tickets = document.getElementById('ticket-select');
-    if (tickets.options.length === 0) {
-      catalog.tickets.forEach(function (ticket) {
-        const option = el('option', null, '#' + ticket.id + ' ' + ticket.requester + ' – ' + ticket.subject);
-        option.value = String(ticket.id);
-        tickets.appendChild(option);
-      });
-    }
-    const people = document.getElementById('replace-requester');
-    if (people.options.length === 0) {
-      catalog.requesters.forEach(function (person) {
-        const option = el('option', null, person.name + ' <' + person.email + '>');
-        option.value = String(person.id);
-        people.appendChild(option);
-      });
-    }
+    const agents = fillSelect('agent-select', catalog.agents,
+      function (a) { return a.name + ' – ' + a.role + ', ' + a.locale + ' – ' + a.sell; }, function (a) { return a.email; });
+    const tickets = fillSelect('ticket-select', catalog.tickets,
+      function (t) { return '#' + t.id + ' ' + t.requester + ' – ' + t.subject; }, function (t) { return t.id; });
+    fillSelect('replace-requester', catalog.requesters,
+      function (p) { return p.name + ' <' + p.email + '>'; }, function (p) { return p.id; });
+    const locations = fillSelect('location-select', catalog.locations,
+      function (l) { return l.label; }, function (l) { return l.name; });
+    const users = fillSelect('user-select', catalog.users,
+      function (p) { return p.name + ' <' + p.email + '>'; }, function (p) { return p.id; });
+    const organizations = fillSelect('organization-select', catalog.organizations,
+      function (o) { return o.name; }, function (o) { return o.id; });
     agents.value = config.agent;
+    locations.value = config.location;
     tickets.value = String(config.ticket);
+    users.value = String(config.user);
+    organizations.value = String(config.organization);
+    const subject = document.getElementById('new-ticket-subject');
+    if (document.activeElement !== subject) subject.value = config.new_ticket_subject;
+    // Only what the location has can be changed: Support shows one ticket, user or organization.
+    const hasTicket = config.location === 'ticket_sidebar' || config.location === 'new_ticket_sidebar';
+    tickets.disabled = config.location !== 'ticket_sidebar';
+    users.disabled = config.location !== 'user_sidebar';
+    organizations.disabled = config.location !== 'organization_sidebar';
+    Array.prototype.forEach.call(document.querySelectorAll('#requester-form input, #requester-form select, #requester-form button'),
+      function (control) { control.disabled = !hasTicket; });
+    subject.disabled = config.location !== 'new_ticket_sidebar';
+    document.getElementById('set-subject').disabled = subject.disabled;
     document.getElementById('locale-select').value = config.locale || '';
     Object.keys(config.settings).forEach(function (name) {
       const input = document.getElementById('setting-' + name);
@@ -454,8 +477,22 @@
     document.getElementById('locale-select').addEventListener('change', function (e) {
       changeAndReload({ locale: e.target.value || null }, 'Locale ' + (e.target.value || "agent's own") + '; app reloaded');
     });
+    document.getElementById('location-select').addEventListener('change', function (e) {
+      changeAndReload({ location: e.target.value }, 'App shown in ' + e.target.value + '; app reloaded');
+    });
     document.getElementById('ticket-select').addEventListener('change', function (e) {
       changeAndReload({ ticket: Number(e.target.value) }, 'Opened ticket #' + e.target.value + '; app reloaded');
+    });
+    document.getElementById('user-select').addEventListener('change', function (e) {
+      changeAndReload({ user: Number(e.target.value) }, 'Opened user ' + e.target.value + '; app reloaded');
+    });
+    document.getElementById('organization-select').addEventListener('change', function (e) {
+      changeAndReload({ organization: Number(e.target.value) }, 'Opened organization ' + e.target.value + '; app reloaded');
+    });
+    document.getElementById('subject-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      const subject = document.getElementById('new-ticket-subject').value;
+      changeTicket({ new_ticket_subject: subject }, 'Subject set to ' + JSON.stringify(subject), 'ticket.subject.changed');
     });
     document.getElementById('reload-app').addEventListener('click', function () {
       reinstall('App reloaded').catch(failed);
@@ -531,9 +568,13 @@
    * fires `ticket.requester.email.changed`, another person `ticket.requester.id.changed`.
    */
   function changeRequester(override, reason, eventName) {
-    const name = eventName || 'ticket.requester.email.changed';
+    return changeTicket({ requester_override: override }, reason, eventName || 'ticket.requester.email.changed');
+  }
+
+  /** Changes the ticket on screen without reloading the app, then fires `<path>.changed` with the new value. */
+  function changeTicket(patch, reason, name) {
     const path = name.replace(/\.changed$/, '');
-    return saveConfig({ requester_override: override })
+    return saveConfig(patch)
       .then(function () { payloadReady = loadPayload(); return payloadReady; })
       .then(function (payload) {
         sendEvent(name, payload.data[path]);
@@ -551,7 +592,7 @@
     });
     wireToolbar();
     whenPayloadReady().then(function (payload) {
-      renderTicket(payload.ticket_view, payload.data.currentUser);
+      renderPage(payload.page_view, payload.data.currentUser);
     }).catch(failed);
     Promise.all([api('GET', '/_host/catalog'), api('GET', '/_host/config'), api('GET', '/_host/requests')])
       .then(function (results) {
