@@ -76,8 +76,12 @@ pub fn check(args: &[String]) -> Result {
     );
 
     let app_json = wait_for_app_json(port, &mut guard.0, &log_path)?;
-    let checked = verify(port, &app_json, &package)?;
+    let (checked, locations) = verify(port, &app_json, &package)?;
     println!("zcli served app.json and all {checked} asset(s) byte for byte");
+    println!(
+        "app.json frames assets/index.html in {}",
+        locations.join(", ")
+    );
     let sidebar = sidebar_url(port);
     if !with_host {
         drop(guard);
@@ -95,7 +99,7 @@ pub fn check(args: &[String]) -> Result {
     ended
 }
 
-/// Where zcli serves the ticket sidebar: the manifest's `assets/index.html` under `/<app_id>/`.
+/// Where zcli serves every sidebar (one build): the manifest's `assets/index.html` under `/<app_id>/`.
 fn sidebar_url(port: u16) -> String {
     format!("http://localhost:{port}/{APP_ID}/assets/index.html")
 }
@@ -180,33 +184,30 @@ fn wait_for_app_json(port: u16, child: &mut Child, log: &Path) -> Result<Json> {
     }
 }
 
-/// app.json describes our app and its sidebar; every asset comes back identical. Returns the count.
-fn verify(port: u16, app_json: &Json, package: &Tree) -> Result<usize> {
+/// app.json describes our app and every Support location the manifest declares; every asset comes
+/// back identical. Returns the asset count and the locations.
+fn verify(port: u16, app_json: &Json, package: &Tree) -> Result<(usize, Vec<String>)> {
     let app = app_json
         .get("apps")
         .and_then(Json::as_array)
         .and_then(|a| a.first())
         .ok_or("app.json lists no app")?;
-    let manifest_name = package
+    let manifest = package
         .files
         .get("manifest.json")
         .and_then(|m| serde_json::from_slice::<Json>(m).ok())
-        .and_then(|m| m.get("name").and_then(Json::as_str).map(str::to_string));
+        .ok_or("the package's manifest.json is not JSON")?;
+    let manifest_name = manifest
+        .get("name")
+        .and_then(Json::as_str)
+        .map(str::to_string);
     let served_name = app.get("name").and_then(Json::as_str).map(str::to_string);
     if served_name != manifest_name {
         return Err(format!(
             "app.json names the app {served_name:?}, the manifest {manifest_name:?}"
         ));
     }
-    let sidebar_url = ["locations", "support", "ticket_sidebar", "url"]
-        .iter()
-        .try_fold(app, |node, key| node.get(key))
-        .and_then(Json::as_str);
-    if sidebar_url != Some("assets/index.html") {
-        return Err(format!(
-            "app.json's ticket_sidebar url is {sidebar_url:?}, expected \"assets/index.html\""
-        ));
-    }
+    let locations = served_support_locations(app, &manifest)?;
     let prefix = format!("http://localhost:{port}/{APP_ID}/assets/");
     if app.get("asset_url_prefix").and_then(Json::as_str) != Some(prefix.as_str()) {
         return Err(format!("app.json's asset_url_prefix is not {prefix}"));
@@ -233,7 +234,45 @@ fn verify(port: u16, app_json: &Json, package: &Tree) -> Result<usize> {
     if checked == 0 {
         return Err("the package has no assets to fetch".to_string());
     }
-    Ok(checked)
+    Ok((checked, locations))
+}
+
+/// The URL a manifest location frames: `"url"` of its options, or the location itself as a string.
+fn location_url(options: &Json) -> Option<&str> {
+    options
+        .as_str()
+        .or_else(|| options.get("url").and_then(Json::as_str))
+}
+
+/// Every Support location of the manifest, as app.json's `locations.support` lists it (zcli turns a
+/// string location into `{url}`), with the manifest's URL: the names, or what differs.
+fn served_support_locations(app: &Json, manifest: &Json) -> Result<Vec<String>> {
+    let declared = manifest
+        .get("location")
+        .and_then(|l| l.get("support"))
+        .and_then(Json::as_object)
+        .filter(|locations| !locations.is_empty())
+        .ok_or("the manifest declares no Support location")?;
+    let served = app.get("locations").and_then(|l| l.get("support"));
+    let mut problems = Vec::new();
+    for (name, options) in declared {
+        let expected = location_url(options);
+        let got = served
+            .and_then(|support| support.get(name))
+            .and_then(location_url);
+        if got.is_none() || got != expected {
+            problems.push(format!(
+                "{name}: app.json's url is {got:?}, the manifest's {expected:?}"
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(format!(
+            "zcli does not serve the manifest's Support locations: {}",
+            problems.join("; ")
+        ));
+    }
+    Ok(declared.keys().cloned().collect())
 }
 
 /// A plain HTTP/1.1 GET against 127.0.0.1: status and body (chunked bodies decoded).
@@ -300,6 +339,75 @@ mod tests {
         let chunked = b"HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=1\r\nde\r\n0\r\n\r\n";
         assert_eq!(parse_response(chunked), Some((404, b"abcde".to_vec())));
         assert_eq!(parse_response(b"garbage"), None);
+    }
+
+    /// app.json as zcli 1.0 builds it from a manifest: `locations` with each location as `{url, ...}`.
+    fn app_json_of(manifest: &Json) -> Json {
+        json!({"name": manifest["name"], "locations": manifest["location"]})
+    }
+
+    fn our_manifest() -> Json {
+        let path = crate::run::root().join("manifest.json");
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        serde_json::from_str(&text).unwrap_or(Json::Null)
+    }
+
+    #[test]
+    fn our_manifest_s_four_sidebars_are_what_the_check_expects_zcli_to_serve() {
+        let manifest = our_manifest();
+        let served = served_support_locations(&app_json_of(&manifest), &manifest);
+        assert_eq!(
+            served,
+            Ok(vec![
+                "new_ticket_sidebar".to_string(),
+                "organization_sidebar".to_string(),
+                "ticket_sidebar".to_string(),
+                "user_sidebar".to_string(),
+            ])
+        );
+        for name in [
+            "ticket_sidebar",
+            "new_ticket_sidebar",
+            "user_sidebar",
+            "organization_sidebar",
+        ] {
+            assert_eq!(
+                location_url(&manifest["location"]["support"][name]),
+                Some("assets/index.html"),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_location_zcli_leaves_out_or_serves_elsewhere_fails_the_check() {
+        let manifest = our_manifest();
+        let mut missing = app_json_of(&manifest);
+        if let Some(support) = missing["locations"]["support"].as_object_mut() {
+            support.remove("user_sidebar");
+        }
+        let error = served_support_locations(&missing, &manifest).unwrap_err();
+        assert!(
+            error.contains("user_sidebar: app.json's url is None"),
+            "{error}"
+        );
+
+        let mut moved = app_json_of(&manifest);
+        moved["locations"]["support"]["organization_sidebar"]["url"] = json!("assets/other.html");
+        let error = served_support_locations(&moved, &manifest).unwrap_err();
+        assert!(error.contains("organization_sidebar"), "{error}");
+        assert!(!error.contains("ticket_sidebar:"), "{error}");
+
+        // zcli spells a string location as `{url}`: both forms are the same location.
+        let strings =
+            json!({"name": "x", "location": {"support": {"user_sidebar": "assets/index.html"}}});
+        let served =
+            json!({"locations": {"support": {"user_sidebar": {"url": "assets/index.html"}}}});
+        assert_eq!(
+            served_support_locations(&served, &strings),
+            Ok(vec!["user_sidebar".to_string()])
+        );
+        assert!(served_support_locations(&served, &json!({"location": {}})).is_err());
     }
 
     #[test]

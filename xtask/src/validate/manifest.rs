@@ -87,6 +87,29 @@ const LOCATION_OPTIONS: &[&str] = &[
     "legacy",
 ];
 const PRODUCTS: &[&str] = &["support", "sell", "chat"];
+/// Support's locations in zendesk_apps_support (`Location::LOCATIONS_AVAILABLE`); it refuses a
+/// manifest naming any other (`invalid_location`).
+const SUPPORT_LOCATIONS: &[&str] = &[
+    "top_bar",
+    "nav_bar",
+    "ticket_sidebar",
+    "new_ticket_sidebar",
+    "user_sidebar",
+    "organization_sidebar",
+    "background",
+    "modal",
+    "ticket_editor",
+    "system_top_bar",
+    "ticket_module",
+];
+/// The Support sidebars the app has a view for: one `index.html` reads `context.location` and picks
+/// it, so every sidebar the manifest names must frame that same document.
+pub const SUPPORT_SIDEBARS: &[&str] = &[
+    "ticket_sidebar",
+    "new_ticket_sidebar",
+    "user_sidebar",
+    "organization_sidebar",
+];
 /// What the other checks need from a manifest that parsed.
 #[derive(Debug, Clone, Default)]
 pub struct Manifest {
@@ -292,6 +315,8 @@ fn location(root: &Json, pkg: &Package, report: &mut Report) {
         .into_iter()
         .flatten();
     let mut count = 0;
+    // (location, url) of each Support sidebar: they must all frame the one build.
+    let mut sidebar_urls: Vec<(String, String)> = Vec::new();
     for (product, locations) in products {
         if !PRODUCTS.contains(&product.as_str()) {
             report.error(
@@ -309,6 +334,9 @@ fn location(root: &Json, pkg: &Package, report: &mut Report) {
         for (name, options) in locations {
             count += 1;
             let at = format!("location.{product}.{name}");
+            if product == "support" {
+                support_location_name(&at, name, report);
+            }
             let url = match options {
                 Json::String(url) => Some(url.as_str()),
                 Json::Object(members) => {
@@ -344,15 +372,46 @@ fn location(root: &Json, pkg: &Package, report: &mut Report) {
                 }
             };
             match url {
-                Some(url) => location_url(&at, url, pkg, report),
+                Some(url) => {
+                    location_url(&at, url, pkg, report);
+                    if product == "support" && SUPPORT_SIDEBARS.contains(&name.as_str()) {
+                        sidebar_urls.push((name.clone(), url.to_owned()));
+                    }
+                }
                 None => report.error(FILE, format!("\"{at}\" has no \"url\"")),
             }
+        }
+    }
+    if let Some((first, url)) = sidebar_urls.first() {
+        for (name, other) in sidebar_urls.iter().skip(1).filter(|(_, u)| u != url) {
+            report.error(
+                FILE,
+                format!("\"location.support.{name}.url\" is {other:?} but {first}'s is {url:?}: one build serves every sidebar, so they frame the same document"),
+            );
         }
     }
     if count == 0 {
         report.error(
             FILE,
             "\"location\" must name at least one location, e.g. support.ticket_sidebar",
+        );
+    }
+}
+
+/// Zendesk refuses a Support location it doesn't know; the app shows nothing in one it has no view
+/// for (a nav bar, a modal), so that is an error too.
+fn support_location_name(at: &str, name: &str, report: &mut Report) {
+    if !SUPPORT_LOCATIONS.contains(&name) {
+        report.error(
+            FILE,
+            format!(
+                "\"{at}\" is not a Support location Zendesk knows (known: {SUPPORT_LOCATIONS:?})"
+            ),
+        );
+    } else if !SUPPORT_SIDEBARS.contains(&name) {
+        report.error(
+            FILE,
+            format!("\"{at}\": the app has views for the Support sidebars only ({SUPPORT_SIDEBARS:?}); it would show nothing in {name}"),
         );
     }
 }

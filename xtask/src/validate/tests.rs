@@ -103,6 +103,47 @@ fn the_settings_of_the_one_credential_app_pass_full_access_users_included() {
     assert!(kinds.contains(&("sell_api_token", "text")), "{kinds:?}");
 }
 
+/// The committed manifest declares the four Support sidebars, each framing the one `index.html`,
+/// and a manifest with any one of them alone passes too.
+#[test]
+fn each_of_the_four_support_sidebars_is_a_location_the_validator_knows() {
+    const SIDEBARS: [&str; 4] = [
+        "ticket_sidebar",
+        "new_ticket_sidebar",
+        "user_sidebar",
+        "organization_sidebar",
+    ];
+    let tmp = TempDir::new("sidebars");
+    let tree = collect(&sources(&tmp)).unwrap();
+    let text = String::from_utf8(tree.files["manifest.json"].clone()).unwrap();
+    let committed: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut declared: Vec<&str> = committed["location"]["support"]
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    declared.sort_unstable();
+    let mut expected = SIDEBARS.to_vec();
+    expected.sort_unstable();
+    assert_eq!(declared, expected);
+    for name in SIDEBARS {
+        assert_eq!(
+            committed["location"]["support"][name],
+            serde_json::json!({"url": "assets/index.html", "flexible": true}),
+            "{name}"
+        );
+        let mut alone = committed.clone();
+        alone["location"] =
+            serde_json::json!({"support": {name: {"url": "assets/index.html", "flexible": true}}});
+        let mut one = tree.clone();
+        one.files.insert(
+            "manifest.json".into(),
+            serde_json::to_vec_pretty(&alone).unwrap(),
+        );
+        let errors = messages(&check(&package_of(one)), Severity::Error);
+        assert_eq!(errors, Vec::<String>::new(), "{name} alone");
+    }
+}
+
 /// What Info-ZIP's `unzip -t` says of the zip: `None` when it is not installed.
 fn unzip_test(zip: &std::path::Path) -> Option<std::process::Output> {
     std::process::Command::new("unzip")
@@ -297,6 +338,27 @@ const BREAKAGES: &[Breakage] = &[
         "no location",
         |t| manifest(t, "\"ticket_sidebar\"", "\"x\": {}, \"y\": 1, \"z\""),
         "must be a URL or an object",
+    ),
+    (
+        "unknown Support location",
+        |t| manifest(t, "\"user_sidebar\"", "\"customer_sidebar\""),
+        "\"location.support.customer_sidebar\" is not a Support location Zendesk knows",
+    ),
+    (
+        "a Support location without a view",
+        |t| manifest(t, "\"organization_sidebar\"", "\"nav_bar\""),
+        "the app has views for the Support sidebars only",
+    ),
+    (
+        "sidebars framing different documents",
+        |t| {
+            manifest(
+                t,
+                "\"new_ticket_sidebar\": {\n        \"url\": \"assets/index.html\"",
+                "\"new_ticket_sidebar\": {\n        \"url\": \"assets/app.css\"",
+            )
+        },
+        "one build serves every sidebar",
     ),
     (
         "whitelist type",
