@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::i18n::ui::Msg;
 use sidebar_core::settings::ProblemScope;
-use sidebar_core::zaf_values::Requester;
+use sidebar_core::zaf_values::{Organization, Requester};
 
 use crate::components::admin_helper::SettingsHelperEntry;
 use crate::components::callout::{Callout, Tone};
 use crate::components::create_lead::CreateLeadPanel;
 use crate::components::lookup_view::LookupPanel;
+use crate::components::organization_view::OrganizationPanel;
 use crate::components::not_in_zendesk::NotInZendesk;
 use crate::components::settings_notice::SettingsNotice;
 use crate::components::skeleton::Skeleton;
@@ -17,7 +18,7 @@ use crate::lead_flow::Created;
 use crate::newest::Newest;
 use crate::session::Session;
 use crate::sell_data::SellData;
-use crate::zaf::{ZafClient, ZafError};
+use crate::zaf::{Place, ZafClient, ZafError};
 
 /// The root. `zaf` is `Err` outside Zendesk (or when the SDK did not load).
 #[component]
@@ -59,16 +60,37 @@ pub enum Panel {
     CreateLead,
 }
 
+/// The ticket's (or new ticket's) subject as it is now: the create-lead form's description names it.
+#[derive(Clone, Copy)]
+pub struct Subject(pub RwSignal<Option<String>>);
+
 #[component]
 fn Sidebar(session: Session) -> impl IntoView {
     let locale = session.locale;
     let admin = session.agent.is_admin();
     let problems = session.settings.clone();
     let field_problems = session.fields.problems.is_empty();
-    let requester = RwSignal::new(session.ticket.requester.clone());
+    let organization = match &session.place {
+        Place::Organization(organization) => Some(organization.clone()),
+        _ => None,
+    };
+    let other_emails = match &session.place {
+        Place::User(user) => user.emails.iter().skip(1).cloned().collect(),
+        _ => Vec::new(),
+    };
+    let requester = RwSignal::new(session.customer().unwrap_or_default());
+    let subject = Subject(RwSignal::new(session.subject()));
     // A lead created from the form is shown at once, without asking Sell again.
     let created = RwSignal::new(None);
-    follow_requester(&session, requester, created);
+    match &session.place {
+        Place::Ticket(_) => follow_requester(&session, requester, created, false),
+        Place::NewTicket(_) => {
+            follow_requester(&session, requester, created, true);
+            follow_subject(&session, subject);
+        }
+        Place::User(_) | Place::Organization(_) => {}
+    }
+    provide_context(subject);
     let data = SellData::new(session.clone());
     provide_context(StoredValue::new_local(session));
     provide_context(StoredValue::new_local(data));
@@ -81,24 +103,31 @@ fn Sidebar(session: Session) -> impl IntoView {
         panel.set(Panel::Lookup);
     });
 
+    let header = match organization.clone() {
+        Some(organization) => view! { <OrganizationHeader organization /> }.into_any(),
+        None => view! { <Header requester /> }.into_any(),
+    };
     if problems.blocks(ProblemScope::WholeApp) {
         return view! {
-            <Header requester />
+            {header}
             <SettingsNotice parsed=problems admin locale scope=ProblemScope::WholeApp />
         }
         .into_any();
     }
+    let other_emails = StoredValue::new(other_emails);
+    let body = move || match (organization.clone(), panel.get()) {
+        (Some(organization), _) => view! { <OrganizationPanel organization /> }.into_any(),
+        (None, Panel::Lookup) => view! { <LookupPanel requester panel created other_emails=other_emails.get_value() /> }.into_any(),
+        (None, Panel::CreateLead) => view! {
+            <CreateLeadPanel requester on_close=close_form on_created=lead_created />
+        }
+        .into_any(),
+    };
     view! {
-        <Header requester />
+        {header}
         {(admin && (!problems.problems.is_empty() || !field_problems))
             .then(|| view! { <SettingsNotice parsed=problems.clone() admin locale scope=ProblemScope::FieldDisplay /> })}
-        {move || match panel.get() {
-            Panel::Lookup => view! { <LookupPanel requester panel created /> }.into_any(),
-            Panel::CreateLead => view! {
-                <CreateLeadPanel requester on_close=close_form on_created=lead_created />
-            }
-            .into_any(),
-        }}
+        {body}
         // ---- Settings helper: Support admins only ----
         {admin.then(|| view! { <SettingsHelperEntry /> })}
         <p class="sr-only">{Msg::AppTitle.text(locale)}</p>
@@ -108,8 +137,8 @@ fn Sidebar(session: Session) -> impl IntoView {
 
 /// The ticket's requester can change while it is open: Support says so with
 /// `ticket.requester.id.changed` (another person) or `ticket.requester.email.changed` (the same person's
-/// address edited), possibly both for one change.
-fn follow_requester(session: &Session, requester: RwSignal<Requester>, created: RwSignal<Option<Created>>) {
+/// address edited), possibly both for one change. On a new ticket that is how the requester arrives.
+fn follow_requester(session: &Session, requester: RwSignal<Requester>, created: RwSignal<Option<Created>>, new_ticket: bool) {
     // Reads of the ticket may answer out of order after quick edits: only the newest one counts.
     let reads = Newest::new();
     for event in ["ticket.requester.id.changed", "ticket.requester.email.changed"] {
@@ -118,7 +147,7 @@ fn follow_requester(session: &Session, requester: RwSignal<Requester>, created: 
             let zaf = zaf.clone();
             let turn = reads.take();
             spawn_local(async move {
-                let ticket = zaf.ticket().await;
+                let ticket = if new_ticket { zaf.new_ticket().await } else { zaf.ticket().await };
                 if !turn.is_current() {
                     return;
                 }
@@ -143,6 +172,36 @@ fn follow_requester(session: &Session, requester: RwSignal<Requester>, created: 
         if let Ok(sub) = subscription {
             let _ = StoredValue::new_local(sub);
         }
+    }
+}
+
+/// A new ticket's subject, as the agent types it (`ticket.subject.changed`).
+fn follow_subject(session: &Session, subject: Subject) {
+    let reads = Newest::new();
+    let zaf = session.zaf.clone();
+    let subscription = session.zaf.on("ticket.subject.changed", move |_| {
+        let zaf = zaf.clone();
+        let turn = reads.take();
+        spawn_local(async move {
+            let read = zaf.get(&["ticket.subject"]).await.ok().and_then(|r| r.text("ticket.subject").ok());
+            if let Some(text) = read.filter(|_| turn.is_current()) {
+                let _ = subject.0.try_set(text);
+            }
+        });
+    });
+    if let Ok(sub) = subscription {
+        let _ = StoredValue::new_local(sub);
+    }
+}
+
+/// The Support organization's name, as the agent sees it on its page.
+#[component]
+fn OrganizationHeader(organization: Organization) -> impl IntoView {
+    let name = organization.name.unwrap_or_default();
+    view! {
+        <header class="requester">
+            <h1 class="requester__name" dir="auto" title=name.clone()>{name.clone()}</h1>
+        </header>
     }
 }
 

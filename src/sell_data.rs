@@ -7,7 +7,9 @@
 mod access;
 
 use futures::future::join_all;
+use sidebar_core::lookup::organization::{match_organization, organizations_named, people_of, OrganizationMatch};
 use sidebar_core::lookup::{contact_deals, organization_requests, LookupOutcome, LookupPlan, Organization, Records, ReferenceLists};
+use sidebar_core::policy::fields::sort_deals;
 use sidebar_core::policy::access::Access;
 use sidebar_core::policy::fields::Names;
 use sidebar_core::policy::visibility::Visibility;
@@ -101,12 +103,13 @@ impl SellData {
     }
 
     /// The agent's pick among several matches of a ticket, kept for a week.
-    pub fn remembered_pick(&self, ticket: u64) -> Option<String> {
-        self.cache.get(Kept::Pick, &pick_key(ticket)).and_then(|(v, _)| v.as_str().map(str::to_string))
+    /// `scope`: where the pick was made (`Session::pick_scope`).
+    pub fn remembered_pick(&self, scope: &str) -> Option<String> {
+        self.cache.get(Kept::Pick, &pick_key(scope)).and_then(|(v, _)| v.as_str().map(str::to_string))
     }
 
-    pub fn remember_pick(&self, ticket: u64, pick: &str) {
-        self.cache.put(Kept::Pick, &pick_key(ticket), &Json::from(pick));
+    pub fn remember_pick(&self, scope: &str, pick: &str) {
+        self.cache.put(Kept::Pick, &pick_key(scope), &Json::from(pick));
     }
 
     /// The refresh buttons: Sell is asked again for the reference lists and who the agent is.
@@ -197,6 +200,61 @@ impl SellData {
         Ok((organization, self.names_for_deals().await))
     }
 
+    /// The organization sidebar: the Sell organization(s) named like the Support organization, as far
+    /// as the agent may see, and owner names for their cards.
+    pub async fn organizations_named(&self, name: &str, fresh: bool) -> Result<(OrganizationMatch, Names), SellError> {
+        let access = self.access().await;
+        let visibility = access.visibility().ok_or(SellError::Forbidden)?;
+        let key = filtered_key(visibility, &["orgname:", &name.trim().to_lowercase()].concat());
+        if fresh {
+            self.cache.forget(&key);
+        }
+        let found = self
+            .cached_filtered(&key, OrganizationMatch::from_json, OrganizationMatch::to_json, async {
+                let page = self.client.list::<Contact>(&organizations_named(name)).await?;
+                Ok(match_organization(name, page.items, visibility))
+            })
+            .await?;
+        let users = if matches!(found, OrganizationMatch::NotFound | OrganizationMatch::NoneVisible) {
+            Vec::new()
+        } else {
+            self.users().await.unwrap_or_default()
+        };
+        Ok((found, Names::new(&users, &[], &[])))
+    }
+
+    /// An organization's deals (open first), as far as the agent may see.
+    pub async fn organization_deals(&self, id: ContactId) -> Result<(Vec<Deal>, Names), SellError> {
+        let access = self.access().await;
+        let visibility = access.visibility().ok_or(SellError::Forbidden)?;
+        let key = filtered_key(visibility, &["orgdeals:", &id.to_string()].concat());
+        let deals = self
+            .cached_filtered(&key, |json| list_from_json(json), |deals: &Vec<Deal>| list_to_json(deals), async {
+                let page = self.client.list::<Deal>(&requests::deals_by_organization(id)).await?;
+                Ok(visibility.keep(page.items).0)
+            })
+            .await?;
+        let names = self.names_for_deals().await;
+        let mut deals = deals;
+        sort_deals(&mut deals, &names);
+        Ok((deals, names))
+    }
+
+    /// An organization's people known to Sell (one page), as far as the agent may see.
+    pub async fn organization_people(&self, id: ContactId) -> Result<(Vec<Contact>, Names), SellError> {
+        let access = self.access().await;
+        let visibility = access.visibility().ok_or(SellError::Forbidden)?;
+        let key = filtered_key(visibility, &["people:", &id.to_string()].concat());
+        let people = self
+            .cached_filtered(&key, |json| list_from_json(json), |people: &Vec<Contact>| list_to_json(people), async {
+                let page = self.client.list::<Contact>(&people_of(id)).await?;
+                Ok(visibility.keep(page.items).0)
+            })
+            .await?;
+        let users = if people.is_empty() { Vec::new() } else { self.users().await.unwrap_or_default() };
+        Ok((people, Names::new(&users, &[], &[])))
+    }
+
     /// Records already filtered for the agent, cached like a lookup (`read` and `write` are how they
     /// are stored).
     async fn cached_filtered<T>(
@@ -240,8 +298,8 @@ fn lookup_key(visibility: &Visibility, email: &str) -> String {
     filtered_key(visibility, &format!("lookup:{}", email.trim().to_lowercase()))
 }
 
-fn pick_key(ticket: u64) -> String {
-    format!("choice:{ticket}")
+fn pick_key(scope: &str) -> String {
+    ["choice:", scope].concat()
 }
 
 /// What a manual search found.

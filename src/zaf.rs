@@ -9,8 +9,9 @@ use js_sys::{Function, Promise, Reflect, JSON};
 use sidebar_core::json::{self, Json};
 use sidebar_core::i18n::zaf::{zaf_problem_text, ZafProblem};
 use sidebar_core::i18n::Locale;
+use sidebar_core::location::Location;
 use sidebar_core::zaf_values::{
-    Context, CurrentUser, GetResponse, HttpReply, Metadata, Organization, Requester, ZafValueError,
+    Context, CurrentUser, GetResponse, HttpReply, Metadata, Organization, Requester, SupportUser, ZafValueError,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -48,6 +49,8 @@ pub enum ZafError {
     Host(String),
     /// The host answered something we could not use.
     Value(ZafValueError),
+    /// Opened in a location the app doesn't declare (its name).
+    Location(String),
 }
 
 impl std::fmt::Display for ZafError {
@@ -57,6 +60,7 @@ impl std::fmt::Display for ZafError {
             Self::SdkMissing => f.write_str("The Zendesk Apps SDK did not load."),
             Self::Host(msg) => write!(f, "Zendesk did not answer: {msg}"),
             Self::Value(e) => e.fmt(f),
+            Self::Location(name) => write!(f, "The app does not run in {name}."),
         }
     }
 }
@@ -70,6 +74,7 @@ impl ZafError {
             Self::Host(message) => ZafProblem::NoAnswer(message),
             Self::Value(ZafValueError::HostError { path, message }) => ZafProblem::Refused { path, message },
             Self::Value(ZafValueError::Shape { path, detail }) => ZafProblem::Unreadable { path, detail },
+            Self::Location(name) => ZafProblem::Location(name),
         };
         zaf_problem_text(&problem, locale)
     }
@@ -118,13 +123,23 @@ impl RequestOptions {
     }
 }
 
-/// Everything the sidebar reads about the ticket in one round trip.
+/// Everything the sidebar reads about the ticket in one round trip (a new ticket has no id yet, and
+/// no requester until the agent sets one: an empty `Requester`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TicketInfo {
-    pub id: u64,
+    pub id: Option<u64>,
     pub subject: Option<String>,
     pub requester: Requester,
     pub organization: Option<Organization>,
+}
+
+/// What the open Support page is about, per location.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Place {
+    Ticket(TicketInfo),
+    NewTicket(TicketInfo),
+    User(SupportUser),
+    Organization(Organization),
 }
 
 /// A live subscription; dropping it unsubscribes, so a component's handler dies with the component.
@@ -178,10 +193,34 @@ impl ZafClient {
     pub async fn ticket(&self) -> Result<TicketInfo, ZafError> {
         let r = self.get(&["ticket.id", "ticket.subject", "ticket.requester", "ticket.organization"]).await?;
         Ok(TicketInfo {
-            id: r.ticket_id("ticket.id")?,
+            id: Some(r.ticket_id("ticket.id")?),
             subject: r.text("ticket.subject")?,
             requester: r.requester("ticket.requester")?,
             organization: r.organization("ticket.organization")?,
+        })
+    }
+
+    /// A ticket being written: no id yet, the requester and subject as far as the agent has set them.
+    pub async fn new_ticket(&self) -> Result<TicketInfo, ZafError> {
+        let r = self.get(&["ticket.subject", "ticket.requester"]).await?;
+        Ok(TicketInfo {
+            id: None,
+            subject: r.text("ticket.subject")?,
+            requester: r.optional_requester("ticket.requester")?.unwrap_or_default(),
+            organization: None,
+        })
+    }
+
+    /// What this location's page is about.
+    pub async fn place(&self, location: Location) -> Result<Place, ZafError> {
+        Ok(match location {
+            Location::Ticket => Place::Ticket(self.ticket().await?),
+            Location::NewTicket => Place::NewTicket(self.new_ticket().await?),
+            Location::User => Place::User(self.get(&["user"]).await?.user("user")?),
+            Location::Organization => {
+                let r = self.get(&["organization"]).await?;
+                Place::Organization(r.organization("organization")?.unwrap_or_default())
+            }
         })
     }
 

@@ -27,6 +27,8 @@ use crate::session::use_session;
 #[derive(Clone)]
 enum State {
     Loading,
+    /// A new ticket without a requester yet: nothing to look up.
+    NoRequester,
     NoEmail,
     Blocked(Access),
     Failed(SellError),
@@ -39,6 +41,9 @@ pub fn LookupPanel(
     requester: RwSignal<Requester>,
     panel: RwSignal<Panel>,
     created: RwSignal<Option<Created>>,
+    /// The user's other email addresses (user sidebar): each looked up when the agent asks.
+    #[prop(optional)]
+    other_emails: Vec<String>,
 ) -> impl IntoView {
     let session = use_session();
     let locale = session.locale;
@@ -52,10 +57,13 @@ pub fn LookupPanel(
     // Only the newest lookup may draw: when the requester changes while a lookup is on its way, its
     // late answer must not show the previous person's records under the new one.
     let lookups = Newest::new();
+    // Another of the user's emails the agent chose to look up instead (user sidebar).
+    let other_email: RwSignal<Option<String>> = RwSignal::new(None);
 
     Effect::new(move |_| {
         reload.track();
-        let email = requester.with(|r| r.email.clone());
+        let email = other_email.get().or_else(|| requester.with(|r| r.email.clone()));
+        let nobody = requester.with(|r| r.id.is_none() && r.email.is_none() && r.name.is_none());
         let data = data.clone();
         let skip_cache = fresh.get_untracked();
         fresh.set(false);
@@ -85,7 +93,7 @@ pub fn LookupPanel(
                 return;
             }
             let Some(email) = email else {
-                state.set(State::NoEmail);
+                state.set(if nobody { State::NoRequester } else { State::NoEmail });
                 refreshing.set(false);
                 return;
             };
@@ -149,6 +157,10 @@ pub fn LookupPanel(
             })}
             {move || match state.get() {
                 State::Loading => view! { <Skeleton /> }.into_any(),
+                State::NoRequester => view! {
+                    <Callout tone=Tone::Info title=Msg::NoRequesterTitle.text(locale) body=Msg::NoRequesterBody.text(locale) />
+                }
+                .into_any(),
                 State::NoEmail => view! {
                     <Callout tone=Tone::Info title=Msg::NothingFoundTitle.text(locale) body=Msg::NoRequesterEmail.text(locale) />
                     <ManualSearch />
@@ -160,6 +172,7 @@ pub fn LookupPanel(
                 State::Ready(result) => view! {
                     // A lead just created for this requester: no invitation to create a second.
                     <Outcome result=(*result).clone() panel offer_create=this_requesters(created, requester).is_none() />
+                    {other_emails_view(&other_emails, other_email, matches!(result.outcome, LookupOutcome::NotFound | LookupOutcome::NoneVisible), locale)}
                     <footer class="lookup__footer">
                         <span class="muted">{move || format::relative_minutes(((now.get() - result.fetched_at) / 60_000.0).max(0.0) as u64, locale)}</span>
                         <button
@@ -176,6 +189,24 @@ pub fn LookupPanel(
             }}
         </section>
     }
+}
+
+/// The user's other emails (user sidebar), offered when the one looked up found nothing: each costs
+/// two requests, so only when the agent asks.
+fn other_emails_view(emails: &[String], chosen: RwSignal<Option<String>>, nothing_found: bool, locale: sidebar_core::i18n::Locale) -> Option<impl IntoView> {
+    let current = chosen.get_untracked();
+    let rest: Vec<String> = emails.iter().filter(|e| Some(*e) != current.as_ref()).cloned().collect();
+    (nothing_found && !rest.is_empty()).then(|| view! {
+        <section class="other-emails" aria-labelledby="other-emails-title">
+            <h2 id="other-emails-title" class="section-title">{Msg::OtherEmailsTitle.text(locale)}</h2>
+            {rest.into_iter().map(|email| {
+                let label = ui::look_up_email(&email, locale);
+                view! {
+                    <button type="button" class="c-btn c-btn--basic c-btn--sm" on:click=move |_| chosen.set(Some(email.clone()))>{label}</button>
+                }
+            }).collect_view()}
+        </section>
+    })
 }
 
 fn blocked_view(access: Access, locale: sidebar_core::i18n::Locale) -> impl IntoView {
@@ -246,8 +277,8 @@ fn SeveralMatches(summaries: Vec<MatchSummary>, names: sidebar_core::policy::fie
     let session = use_session();
     let locale = session.locale;
     let data = use_sell_data();
-    let ticket = session.ticket.id;
-    let chosen = RwSignal::new(data.remembered_pick(ticket).and_then(|k| summaries.iter().position(|s| choice_key(s.target) == k)));
+    let scope = StoredValue::new(session.pick_scope());
+    let chosen = RwSignal::new(scope.with_value(|s| data.remembered_pick(s)).and_then(|k| summaries.iter().position(|s| choice_key(s.target) == k)));
     // A shared email can match thousands: show a batch at a time.
     let bounded = RwSignal::new(BoundedList::new(summaries.len()));
     let summaries = StoredValue::new(summaries);
@@ -276,7 +307,7 @@ fn SeveralMatches(summaries: Vec<MatchSummary>, names: sidebar_core::policy::fie
                         view! {
                             <li class="matches__item">
                                 <button class="c-btn c-btn--basic matches__pick" on:click=move |_| {
-                                    data.remember_pick(ticket, &choice_key(target));
+                                    scope.with_value(|s| data.remember_pick(s, &choice_key(target)));
                                     chosen.set(Some(i));
                                 }>
                                     <span class="card__kind">{kind.text(locale)}</span>

@@ -170,6 +170,17 @@ messages! {
     ShowOrganization,
     HideOrganization,
     OrganizationDeals,
+    // Other locations: a new ticket, a user's profile, an organization.
+    NoRequesterTitle,
+    NoRequesterBody,
+    OtherEmailsTitle,
+    OrgNotFoundTitle,
+    OrgNotFoundBody,
+    OrgNoneVisibleBody,
+    OrgSeveralTitle,
+    OrgSeveralBody,
+    BackToOrganizations,
+    NoPeople,
 }
 
 impl Msg {
@@ -320,6 +331,16 @@ impl Msg {
             ShowOrganization => "Show the organization and its deals",
             HideOrganization => "Hide the organization",
             OrganizationDeals => "Other deals of the organization",
+            NoRequesterTitle => "No requester yet",
+            NoRequesterBody => "Set the ticket's requester to see their Sell records here.",
+            OtherEmailsTitle => "The user's other email addresses",
+            OrgNotFoundTitle => "Not in Sell yet",
+            OrgNotFoundBody => "No organization in Sell has this name.",
+            OrgNoneVisibleBody => "Sell has an organization with this name, but not one you can see.",
+            OrgSeveralTitle => "Several Sell organizations have this name",
+            OrgSeveralBody => "Pick the one this organization is. The sidebar remembers your choice.",
+            BackToOrganizations => "Back to the organizations",
+            NoPeople => "No people of this organization are in Sell.",
             AdminFullAccessNone => "Nobody is listed. In Sell users only mode every agent sees their own branch of the hierarchy only, even where Sell gives them Full access.",
         }
     }
@@ -464,6 +485,16 @@ impl Msg {
             ShowOrganization => "Organisation und ihre Deals anzeigen",
             HideOrganization => "Organisation ausblenden",
             OrganizationDeals => "Weitere Deals der Organisation",
+            NoRequesterTitle => "Noch keine anfragende Person",
+            NoRequesterBody => "Legen Sie die anfragende Person des Tickets fest, um hier ihre Sell-Datensätze zu sehen.",
+            OtherEmailsTitle => "Weitere E-Mail-Adressen des Benutzers",
+            OrgNotFoundTitle => "Noch nicht in Sell",
+            OrgNotFoundBody => "Keine Organisation in Sell hat diesen Namen.",
+            OrgNoneVisibleBody => "Sell hat eine Organisation mit diesem Namen, aber keine, die Sie sehen können.",
+            OrgSeveralTitle => "Mehrere Sell-Organisationen haben diesen Namen",
+            OrgSeveralBody => "Wählen Sie die passende aus. Die Seitenleiste merkt sich Ihre Wahl.",
+            BackToOrganizations => "Zurück zu den Organisationen",
+            NoPeople => "Keine Personen dieser Organisation sind in Sell.",
             AdminFullAccessNone => "Niemand eingetragen. Im Modus „Nur Sell-Benutzer“ sieht jeder Agent nur seinen eigenen Zweig der Hierarchie, auch wenn Sell ihm vollen Zugriff gibt.",
         }
     }
@@ -592,6 +623,22 @@ pub fn unknown_source(id: u64, locale: Locale) -> String {
 }
 
 /// Success line after creating a lead, naming it so the agent knows which.
+/// The button that looks one of a user's other emails up.
+pub fn look_up_email(email: &str, locale: Locale) -> String {
+    match locale {
+        Locale::En => ["Look up ", email].concat(),
+        Locale::De => [email, " nachschlagen"].concat(),
+    }
+}
+
+/// "People in Sell (n)" over an organization's contacts.
+pub fn people_title(count: usize, locale: Locale) -> String {
+    match locale {
+        Locale::En => ["People in Sell (", &count.to_string(), ")"].concat(),
+        Locale::De => ["Personen in Sell (", &count.to_string(), ")"].concat(),
+    }
+}
+
 pub fn lead_created_named(name: &str, locale: Locale) -> String {
     match locale {
         Locale::En => format!("Lead “{name}” created in Sell."),

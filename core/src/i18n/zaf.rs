@@ -20,6 +20,8 @@ pub enum ZafProblem<'a> {
         path: &'a str,
         detail: &'a str,
     },
+    /// The app was opened in a location it doesn't declare.
+    Location(&'a str),
 }
 
 pub fn zaf_problem_text(problem: &ZafProblem<'_>, locale: Locale) -> String {
@@ -48,6 +50,12 @@ pub fn zaf_problem_text(problem: &ZafProblem<'_>, locale: Locale) -> String {
         (ZafProblem::Unreadable { path, detail }, Locale::De) => {
             format!("Zendesk hat „{path}“ in einer Form geliefert, die die App nicht lesen kann. ({detail})")
         }
+        (ZafProblem::Location(name), Locale::En) => {
+            format!("This app runs in the ticket, new ticket, user and organization sidebars, not in \"{name}\".")
+        }
+        (ZafProblem::Location(name), Locale::De) => {
+            format!("Diese App läuft in den Seitenleisten von Tickets, neuen Tickets, Benutzern und Organisationen, nicht in „{name}“.")
+        }
     }
 }
 
@@ -68,6 +76,7 @@ mod tests {
                 path: "currentUser",
                 detail: "email is a number",
             },
+            ZafProblem::Location("nav_bar"),
         ]
     }
 

@@ -3,8 +3,9 @@
 //! checked again here, as the filter's exactness is not documented); several matches are the agent's
 //! to pick, remembered per Support organization.
 
+use crate::json::{self, Json};
 use crate::policy::visibility::Visibility;
-use crate::sell::model::{Contact, ContactId};
+use crate::sell::model::{list_from_json, list_to_json, Contact, ContactId};
 use crate::sell::requests::{self, SellRequest};
 
 /// `GET /v2/contacts?name=…&is_organization=true`.
@@ -27,6 +28,33 @@ pub enum OrganizationMatch {
     One(Box<Contact>),
     /// Several organizations share the name: the agent picks one.
     Several(Vec<Contact>),
+}
+
+impl OrganizationMatch {
+    /// As cached: only what the agent may see (the organizations), or which empty state it was.
+    pub fn to_json(&self) -> Json {
+        match self {
+            OrganizationMatch::NotFound => json::object(vec![("found", Json::from("none"))]),
+            OrganizationMatch::NoneVisible => json::object(vec![("found", Json::from("hidden"))]),
+            OrganizationMatch::One(org) => json::object(vec![("found", list_to_json(std::slice::from_ref(org.as_ref())))]),
+            OrganizationMatch::Several(orgs) => json::object(vec![("found", list_to_json(orgs))]),
+        }
+    }
+
+    pub fn from_json(stored: &Json) -> Option<OrganizationMatch> {
+        match stored.get("found")? {
+            Json::String(kind) if kind == "none" => Some(OrganizationMatch::NotFound),
+            Json::String(kind) if kind == "hidden" => Some(OrganizationMatch::NoneVisible),
+            list => {
+                let mut orgs: Vec<Contact> = list_from_json(list)?;
+                match orgs.len() {
+                    0 => None,
+                    1 => Some(OrganizationMatch::One(Box::new(orgs.remove(0)))),
+                    _ => Some(OrganizationMatch::Several(orgs)),
+                }
+            }
+        }
+    }
 }
 
 /// Sell's answer for the name, kept to exact (case-insensitive) organizations the agent may see.
@@ -78,6 +106,18 @@ mod tests {
         assert_eq!(match_organization("Nowhere", vec![], &nora), OrganizationMatch::NotFound);
         let person: Contact = test_record(&json!({"id": 9, "name": "Twin", "owner_id": 3}));
         assert_eq!(match_organization("Twin", vec![person], &nora), OrganizationMatch::NotFound, "people are not organizations");
+    }
+
+    #[test]
+    fn a_match_is_stored_and_read_back() {
+        for m in [
+            OrganizationMatch::NotFound,
+            OrganizationMatch::NoneVisible,
+            OrganizationMatch::One(Box::new(org(1, "Twin", 3))),
+            OrganizationMatch::Several(vec![org(1, "Twin", 3), org(2, "Twin", 5)]),
+        ] {
+            assert_eq!(OrganizationMatch::from_json(&m.to_json()), Some(m));
+        }
     }
 
     #[test]

@@ -33,16 +33,18 @@ pub fn LeadForm(
     let session = use_session();
     let locale = session.locale;
     let admin = session.agent.is_admin();
+    let subject = use_context::<crate::app::Subject>();
     let prefill_for = {
-        let ticket = session.ticket.clone();
+        let (organization_name, ticket_id) = (session.organization_name(), session.ticket_id());
         move |r: &Requester| {
             let info = lead_form::TicketInfo {
                 requester_name: r.name.clone(),
                 requester_email: r.email.clone(),
                 requester_phone: r.phone.clone(),
-                organization_name: ticket.organization.as_ref().and_then(|o| o.name.clone()),
-                ticket_id: Some(ticket.id),
-                subject: ticket.subject.clone(),
+                organization_name: organization_name.clone(),
+                ticket_id,
+                // A new ticket's subject as typed so far.
+                subject: subject.and_then(|s| s.0.get_untracked()),
             };
             prefill(&info, locale)
         }
