@@ -174,7 +174,7 @@ async fn sell_users_only_sends_the_installation_token_and_shows_only_the_agents_
     setup.values["currentUser"] = json!({"id": 3, "name": "Nora", "email": "nora@acme.test", "role": "agent", "locale": "en"});
     let fake = FakeZaf::new(setup);
     let el = mount(&fake);
-    let text = wait_for_text(&el, "Contact").await;
+    let text = wait_for_text(&el, "Open in Sell").await;
     assert!(text.contains("Open in Sell"), "{text}");
     assert!(!text.contains("Toms Secret Co"), "Tom's lead is not Nora's to see: {text}");
     let pairs: Vec<(String, String)> = fake.requested_urls().into_iter().zip(fake.authorizations()).collect();
@@ -254,4 +254,84 @@ async fn no_more_than_four_sell_requests_are_in_flight_at_once() {
     assert!(answers.iter().all(Result::is_ok));
     assert_eq!(fake.requested_urls().len(), 12, "every request was sent");
     assert_eq!(fake.max_in_flight() as usize, MAX_IN_FLIGHT, "four at a time, never more");
+}
+
+/// A new ticket shows nothing and asks Sell nothing until the agent sets a requester.
+#[wasm_bindgen_test]
+async fn a_new_ticket_without_a_requester_waits_for_one() {
+    clear_storage();
+    let mut setup = Setup { location: "new_ticket_sidebar", ..Setup::default() };
+    setup.values["ticket.requester"] = json!(null);
+    setup.values["ticket.subject"] = json!("");
+    let fake = FakeZaf::new(setup);
+    let el = mount(&fake);
+    let text = wait_for_text(&el, "No requester yet").await;
+    assert!(text.contains("Set the ticket's requester"), "{text}");
+    assert!(fake.requested_urls().is_empty(), "nothing to look up: {:?}", fake.requested_urls());
+}
+
+/// A user's profile: the lookup is by the primary email; the user's other emails are offered, and
+/// looked up only when the agent asks.
+#[wasm_bindgen_test]
+async fn a_user_profile_looks_up_other_emails_on_demand() {
+    clear_storage();
+    let olga = json!([{"id": 601, "first_name": "Olga", "last_name": "Other", "owner_id": 3, "email": "olga@second.test"}]);
+    let mut setup = Setup {
+        location: "user_sidebar",
+        rules: vec![rule("/v2/leads?email=olga%40second.test", 200, list("lead", olga)), rule("/v2/users", 200, users())],
+        ..Setup::default()
+    };
+    setup.values["user"] = json!({"id": 5109, "name": "Olga Other", "email": "olga@first.test",
+        "identities": [{"type": "email", "value": "olga@first.test", "primary": true}, {"type": "email", "value": "olga@second.test", "primary": false}]});
+    let fake = FakeZaf::new(setup);
+    let el = mount(&fake);
+    let text = wait_for_text(&el, "Look up olga@second.test").await;
+    assert!(text.contains("Not in Sell yet") && text.contains("olga@first.test"), "{text}");
+    assert!(!fake.requested_urls().iter().any(|u| u.contains("second")), "not before the agent asks");
+    let button: web_sys::HtmlElement = el
+        .query_selector(".other-emails button")
+        .ok()
+        .flatten()
+        .and_then(|b| wasm_bindgen::JsCast::dyn_into(b).ok())
+        .expect("the other email's button");
+    button.click();
+    let text = wait_for_text(&el, "Open in Sell").await;
+    assert!(text.contains("Olga Other"), "{text}");
+}
+
+/// An organization's page: the Sell organization of that name, its deals and its people.
+#[wasm_bindgen_test]
+async fn an_organization_page_shows_the_sell_organization_its_deals_and_people() {
+    clear_storage();
+    let contoso = json!([{"id": 20, "is_organization": true, "name": "Contoso GmbH", "owner_id": 3}]);
+    let deals = json!([{"id": 31, "name": "Framework agreement", "organization_id": 20, "owner_id": 3}]);
+    let people = json!([{"id": 21, "first_name": "Carl", "last_name": "Contact", "contact_id": 20, "owner_id": 3}]);
+    let mut setup = Setup {
+        location: "organization_sidebar",
+        rules: vec![
+            rule("/v2/contacts?name=Contoso", 200, list("contact", contoso)),
+            rule("/v2/contacts?contact_id=20", 200, list("contact", people)),
+            rule("/v2/deals?organization_id=20", 200, list("deal", deals)),
+            rule("/v2/users", 200, users()),
+        ],
+        ..Setup::default()
+    };
+    // Sell's `name` filter is asked with Support's spelling; its answer is checked again ignoring case.
+    setup.values["organization"] = json!({"id": 77, "name": "Contoso GmbH"});
+    let fake = FakeZaf::new(setup);
+    let el = mount(&fake);
+    let text = wait_for_text(&el, "Framework agreement").await;
+    let text = if text.contains("Carl Contact") { text } else { wait_for_text(&el, "Carl Contact").await };
+    assert!(text.contains("Contoso GmbH") && text.contains("People in Sell (1)"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn an_organization_sell_doesnt_have_is_said_with_a_search() {
+    clear_storage();
+    let mut setup = Setup { location: "organization_sidebar", ..Setup::default() };
+    setup.values["organization"] = json!({"id": 78, "name": "Nowhere Ltd"});
+    let fake = FakeZaf::new(setup);
+    let el = mount(&fake);
+    let text = wait_for_text(&el, "No organization in Sell has this name").await;
+    assert!(el.query_selector("input[type=search]").ok().flatten().is_some(), "{text}");
 }

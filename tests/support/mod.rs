@@ -45,6 +45,8 @@ pub struct Setup {
     pub installation: Option<u64>,
     /// How long every request takes to answer.
     pub delay_ms: u32,
+    /// `context().location`.
+    pub location: &'static str,
 }
 
 impl Default for Setup {
@@ -62,6 +64,7 @@ impl Default for Setup {
             get_fails: None,
             installation: None,
             delay_ms: 0,
+            location: "ticket_sidebar",
         }
     }
 }
@@ -80,7 +83,7 @@ const FAKE_JS: &str = r#"
       return Promise.resolve(r);
     },
     metadata: function () { return Promise.resolve({ appId: 1, installationId: cfg.installation, settings: cfg.settings }); },
-    context: function () { return Promise.resolve({ account: { subdomain: 'acme' }, location: 'ticket_sidebar', ticketId: 102 }); },
+    context: function () { return Promise.resolve({ account: { subdomain: 'acme' }, location: cfg.location, ticketId: 102 }); },
     request: function (o) {
       log.push(o);
       var answer = function () {
@@ -121,6 +124,7 @@ impl FakeZaf {
             "getFails": setup.get_fails,
             "installation": installation,
             "delayMs": setup.delay_ms,
+            "location": setup.location,
         });
         let factory: js_sys::Function = js_sys::eval(FAKE_JS).expect("fake source").unchecked_into();
         let cfg = js_sys::JSON::parse(&cfg.to_string()).expect("config");
