@@ -120,6 +120,11 @@ impl SellData {
         self.forget_access();
     }
 
+    /// A refresh of a page's customer records: every record cached for the agent is asked for again.
+    pub fn forget_customer_records(&self) {
+        self.cache.forget_where(|key| key.starts_with(FILTERED));
+    }
+
     /// After a lead source was created, the cached list is out of date.
     pub(crate) fn forget_lead_sources(&self) {
         self.cache.forget(LEAD_SOURCES);

@@ -35,3 +35,6 @@ mod requester_change;
 
 #[path = "e2e/races.rs"]
 mod races;
+
+#[path = "e2e/locations.rs"]
+mod locations;

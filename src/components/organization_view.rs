@@ -47,6 +47,7 @@ pub fn OrganizationPanel(organization: Organization) -> impl IntoView {
             }
             if fresh {
                 data.refresh();
+                data.forget_customer_records();
             }
             let (found, names) = data.organizations_named(&name, fresh).await?;
             Ok(Found::Match(found, names))
@@ -54,6 +55,7 @@ pub fn OrganizationPanel(organization: Organization) -> impl IntoView {
     };
     load(false);
     let retry = Callback::new(move |_| load(true));
+    let busy = move || matches!(loader.state.get(), Load::Loading);
     view! {
         <section class="lookup" aria-live="polite">
             {move || match loader.state.get() {
@@ -77,6 +79,19 @@ pub fn OrganizationPanel(organization: Organization) -> impl IntoView {
                     view! { <PickOrganization orgs names support_id /> }.into_any()
                 }
             }}
+            {move || matches!(loader.state.get(), Load::Ready(Found::Match(..))).then(|| view! {
+                <footer class="lookup__footer">
+                    <button
+                        type="button"
+                        class="c-btn c-btn--basic c-btn--sm"
+                        aria-busy=move || busy().to_string()
+                        disabled=busy
+                        on:click=move |_| retry.run(())
+                    >
+                        {Msg::Refresh.text(locale)}
+                    </button>
+                </footer>
+            })}
         </section>
     }
 }

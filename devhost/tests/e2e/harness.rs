@@ -299,9 +299,10 @@ impl Host {
         self.send(reqwest::Method::DELETE, "/_emu/log", None).await;
     }
 
-    /// What opening the signed-in ticket costs in Sell requests, counted at the emulator: cold (empty
-    /// storage), warm (opened again at once, a fresh iframe as Zendesk makes one) and in a session (this
-    /// requester's lookup forgotten, the account's reference lists kept, as after other tickets).
+    /// What opening the signed-in page (ticket, user, organization) costs in Sell requests, counted at
+    /// the emulator: cold (empty storage), warm (opened again at once, a fresh iframe as Zendesk makes
+    /// one) and in a session (this customer's records forgotten, the account's reference lists kept, as
+    /// after other pages).
     /// Each counted open starts in a fresh Sell rate-limit window, so a 429 retry caused by the open
     /// before it doesn't count against it; requests made just after drawing count too.
     // Used by the request-count checks (e2e, hostile) and the bench, not by every includer.
@@ -316,7 +317,9 @@ impl Host {
         let (cold, _) = self.counted_open(browser).await;
         let (warm, warm_view) = self.counted_open(browser).await;
         browser
-            .in_app("Object.keys(localStorage).filter(k => k.includes(':lookup:')).forEach(k => localStorage.removeItem(k)); return null")
+            // The customer records cached for the agent (`v:<visibility>:…`): lookups, an organization's
+            // match, deals and people. The account's reference lists stay.
+            .in_app("Object.keys(localStorage).filter(k => k.includes(':v:')).forEach(k => localStorage.removeItem(k)); return null")
             .await;
         tokio::time::sleep(RATE_WINDOW).await;
         let (session, _) = self.counted_open(browser).await;
