@@ -173,7 +173,8 @@ async fn every_location_stays_within_the_request_budget() {
     let browser = Browser::open(&host).await;
     let mut over = Vec::new();
     for all_agents in [true, false] {
-        for place in [user(CARL), user(OLGA), organization(CONTOSO), organization(TWINS), organization(NOWHERE)] {
+        let new_ticket_for_carl = json!({"location": "new_ticket_sidebar", "requester_override": {"id": CARL, "email": "carl@deals.test"}});
+        for place in [new_ticket_for_carl, user(CARL), user(OLGA), organization(CONTOSO), organization(TWINS), organization(NOWHERE)] {
             open(&host, &browser, ADA, all_agents, place.clone()).await;
             let OpenCosts { cold, warm, session, .. } = host.open_costs(&browser).await;
             let cold_budget = budget::cold_requests_budget(!all_agents);
