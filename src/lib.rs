@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cache;
 pub mod components;
+pub mod dom;
 pub mod in_flight;
 pub mod lead_flow;
 pub mod loader;

@@ -4,7 +4,6 @@ pub mod admin_helper;
 pub mod callout;
 pub mod cards;
 pub mod create_lead;
-pub mod field_list;
 pub mod load_error;
 pub mod lookup_view;
 pub mod manual_search;
