@@ -1,5 +1,5 @@
 // `npm run bundle-css`: Garden's CSS packages plus our style/app.css, as one minified dist/app.css.
-// PurgeCSS keeps only the rules whose classes, tags and attributes appear as words in ../src/**/*.rs
+// PurgeCSS keeps only the rules whose classes, tags and attributes appear as words in ../src/**/*.rs and ../core/src/**/*.rs
 // or index.html, so a class must be written out in full in the Rust code (no `format!("c-btn--{x}")`);
 // one that can't be goes in SAFELIST below. Then custom properties nobody reads go, and esbuild
 // minifies. Prints nothing.
@@ -42,7 +42,8 @@ const ours = readFileSync(join(root, "style/app.css"), "utf8");
 
 // `--preview`: also keep what style/preview.html (a static page of the components' markup) uses.
 const preview = process.argv.includes("--preview");
-const content = [join(root, "src/**/*.rs"), join(root, "index.html")];
+// The read-only parts (cards, the settings helper's lists) are element trees built in core.
+const content = [join(root, "src/**/*.rs"), join(root, "core/src/**/*.rs"), join(root, "index.html")];
 if (preview) content.push(join(root, "style/preview.html"));
 
 // One pass over Garden and ours together: `variables` drops a token only when no kept rule (ours
