@@ -374,3 +374,50 @@ async fn a_mode_switch_does_not_show_records_cached_under_the_old_mode() {
     assert!(stray.is_empty(), "localStorage still holds records of owners {stray:?}");
     browser.close().await;
 }
+
+/// The settings check (admins only) reads whose the installation's token is: the top-most manager's
+/// is fine; anyone else's is named, with what it costs and the fix. Every value has a Copy button
+/// whose outcome is announced beside it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_settings_check_says_whose_token_it_is_and_values_copy() {
+    let host = Host::start().await;
+    host.config(json!({"agent": ADA, "ticket": 101, "locale": "en-US",
+        "settings": {"all_agents_access": false, "full_access_users": "max@acme.test\nwho@nowhere.test"}}))
+        .await;
+    let browser = Browser::open(&host).await;
+    browser.open_ticket().await;
+    browser.click_button("Settings helper").await;
+    let shown = browser.wait_text("the top-most manager: the sidebar can show every record").await;
+    assert!(shown.shows("Max North (#2)"), "full access resolves: {}", shown.text);
+    assert!(shown.shows("\"who@nowhere.test\" is no Sell user"), "{}", shown.text);
+    browser.in_app("document.querySelector('button[data-copy=\"ada@acme.test\"]').click(); return null").await;
+    let status = browser
+        .wait_for("the copy's outcome", || async {
+            let text = browser
+                .in_app("const b = document.querySelector('button[data-copy=\"ada@acme.test\"]'); return b.nextElementSibling.textContent")
+                .await;
+            text.as_str().filter(|t| !t.is_empty()).map(str::to_string)
+        })
+        .await;
+    // Headless Chromium may refuse the clipboard: either outcome is said, next to the button.
+    assert!(status == "Copied" || status.starts_with("Copying didn't work"), "{status}");
+
+    // Max's token: he sees only his branch (unless listed as a full-access user), and the check says so.
+    host.config(json!({"settings": {"full_access_users": ""}})).await;
+    let state = host.state().await;
+    let max_token = state["users"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|u| u["email"] == json!(MAX))
+        .and_then(|u| u["token"].as_str())
+        .expect("Max's emulator token")
+        .to_string();
+    host.post("/_host/secure", json!({"sell_api_token": max_token})).await;
+    browser.load_page().await;
+    browser.settled().await;
+    browser.click_button("Settings helper").await;
+    let shown = browser.wait_text("who is not the top-most manager").await;
+    assert!(shown.shows("Max North (#2)") && shown.shows("Ada Owner (#1)") && shown.shows("sell_api_token"), "{}", shown.text);
+    browser.close().await;
+}
