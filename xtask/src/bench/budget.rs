@@ -1,16 +1,16 @@
 //! The budgets `cargo xtask test` holds the app to, and `cargo xtask bench` reports against. One
 //! place: the end-to-end suite includes this file (`#[path]`) for the request budgets.
 //!
-//! The size target is 100 KB gzip for the whole bundle, not met yet (see `cargo xtask bench`): the
+//! The size target is 150 KB gzip for the whole bundle (issue 16), not met yet (see `cargo xtask bench`): the
 //! asserted size budget is the measured figure plus headroom, so a regression fails CI while the target
 //! stays visible in the report. The request budgets are the issue's own figures, asserted as they are.
 
-/// The issue's target for the whole bundle (wasm, JS glue, ZAF SDK, CSS, HTML), gzip -9.
-pub const TARGET_GZIP_BYTES: u64 = 100 * 1024;
+/// Issue 16's target for the whole bundle (wasm, JS glue, ZAF SDK, CSS, HTML), gzip -9.
+pub const TARGET_GZIP_BYTES: u64 = 150 * 1024;
 
-/// Asserted: measured at 336.1 KB gzip in total (the wasm 319.9 KB of it), plus ~15 %. Was 346.4 KB
-/// before the Sell answers were decoded through one path and money formatted without floats.
-pub const GZIP_BUDGET_BYTES: u64 = 390 * 1024;
+/// Asserted: measured at 309.2 KB gzip in total on 2026-11-30 (357.1 KB before serde left the app's path
+/// and the sorts were shared; the four locations of issue 18 added 17.6 KB), plus ~5 %.
+pub const GZIP_BUDGET_BYTES: u64 = 325 * 1024;
 
 /// Sell requests of one ticket's first paint, asserted for every seeded ticket in both modes (issue 15):
 /// one token serves every agent of an account, so request count is the product's scale limit.
