@@ -12,7 +12,7 @@ use sidebar_core::lookup::{contact_deals, organization_requests, LookupOutcome, 
 use sidebar_core::policy::fields::sort_deals;
 use sidebar_core::policy::access::Access;
 use sidebar_core::policy::fields::Names;
-use sidebar_core::policy::visibility::Visibility;
+use sidebar_core::policy::visibility::{Owned, Visibility};
 use sidebar_core::lead_form::{duplicates_of, Duplicates};
 use sidebar_core::sell::error::SellError;
 use sidebar_core::json::Json;
@@ -176,16 +176,20 @@ impl SellData {
 
     /// The deals of a contact picked among several matches, and the names to show them with.
     pub async fn contact_deals(&self, contact: &Contact) -> Result<(Vec<Deal>, Names), SellError> {
+        let deals = self.visible_list(&["deals:", &contact.id.to_string()].concat(), contact_deals(contact)).await?;
+        Ok((deals, self.names_for_deals().await))
+    }
+
+    /// One page of records the agent may see (`request`'s answer, filtered), cached under `what`.
+    async fn visible_list<T: Record + Owned>(&self, what: &str, request: SellRequest) -> Result<Vec<T>, SellError> {
         let access = self.access().await;
         let visibility = access.visibility().ok_or(SellError::Forbidden)?;
-        let key = filtered_key(visibility, &format!("deals:{}", contact.id));
-        let deals = self
-            .cached_filtered(&key, |json| list_from_json(json), |deals: &Vec<Deal>| list_to_json(deals), async {
-                let page = self.client.list::<Deal>(&contact_deals(contact)).await?;
-                Ok(visibility.keep(page.items).0)
-            })
-            .await?;
-        Ok((deals, self.names_for_deals().await))
+        let key = filtered_key(visibility, what);
+        self.cached_filtered(&key, |json| list_from_json(json), |items: &Vec<T>| list_to_json(items), async {
+            let page = self.client.list::<T>(&request).await?;
+            Ok(visibility.keep(page.items).0)
+        })
+        .await
     }
 
     /// A person's organization, when the agent opens it: its record and its deals (two requests in
@@ -230,32 +234,15 @@ impl SellData {
 
     /// An organization's deals (open first), as far as the agent may see.
     pub async fn organization_deals(&self, id: ContactId) -> Result<(Vec<Deal>, Names), SellError> {
-        let access = self.access().await;
-        let visibility = access.visibility().ok_or(SellError::Forbidden)?;
-        let key = filtered_key(visibility, &["orgdeals:", &id.to_string()].concat());
-        let deals = self
-            .cached_filtered(&key, |json| list_from_json(json), |deals: &Vec<Deal>| list_to_json(deals), async {
-                let page = self.client.list::<Deal>(&requests::deals_by_organization(id)).await?;
-                Ok(visibility.keep(page.items).0)
-            })
-            .await?;
+        let mut deals = self.visible_list(&["orgdeals:", &id.to_string()].concat(), requests::deals_by_organization(id)).await?;
         let names = self.names_for_deals().await;
-        let mut deals = deals;
         sort_deals(&mut deals, &names);
         Ok((deals, names))
     }
 
     /// An organization's people known to Sell (one page), as far as the agent may see.
     pub async fn organization_people(&self, id: ContactId) -> Result<(Vec<Contact>, Names), SellError> {
-        let access = self.access().await;
-        let visibility = access.visibility().ok_or(SellError::Forbidden)?;
-        let key = filtered_key(visibility, &["people:", &id.to_string()].concat());
-        let people = self
-            .cached_filtered(&key, |json| list_from_json(json), |people: &Vec<Contact>| list_to_json(people), async {
-                let page = self.client.list::<Contact>(&people_of(id)).await?;
-                Ok(visibility.keep(page.items).0)
-            })
-            .await?;
+        let people: Vec<Contact> = self.visible_list(&["people:", &id.to_string()].concat(), people_of(id)).await?;
         let users = if people.is_empty() { Vec::new() } else { self.users().await.unwrap_or_default() };
         Ok((people, Names::new(&users, &[], &[])))
     }
