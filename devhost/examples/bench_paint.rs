@@ -29,15 +29,11 @@ const ADA: &str = "ada@acme.test";
 const NORA: &str = "nora@acme.test";
 const TICKETS: [u64; 8] = [101, 102, 103, 104, 105, 106, 107, 108];
 
-/// Carl's ticket: a contact, its organization and four deals, the dearest lookup of the seed.
+/// Carl's ticket: a contact with three deals (his organization loads on demand), the dearest first
+/// paint of the seed.
 const PAINT_TICKET: u64 = 102;
-/// The lookup has painted when every deal name of Carl's ticket is in the document (both pages).
-const PAINT_NEEDLES: [&str; 4] = [
-    "Contoso renewal 2024",
-    "Contoso expansion",
-    "Contoso pilot",
-    "Contoso framework agreement",
-];
+/// The lookup has painted when every deal name of Carl's first paint is in the document (both pages).
+const PAINT_NEEDLES: [&str; 3] = ["Contoso renewal 2024", "Contoso expansion", "Contoso pilot"];
 
 /// Runs before the measured ones, so both pages start from a warm HTTP cache and compiled code.
 const WARMUP_RUNS: usize = 2;
