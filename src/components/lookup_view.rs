@@ -209,7 +209,8 @@ fn other_emails_view(emails: &[String], chosen: RwSignal<Option<String>>, nothin
     })
 }
 
-fn blocked_view(access: Access, locale: sidebar_core::i18n::Locale) -> impl IntoView {
+/// Why the agent sees no Sell data (shared with the organization page).
+pub(crate) fn blocked_view(access: Access, locale: sidebar_core::i18n::Locale) -> impl IntoView {
     let (title, body) = match access {
         Access::InactiveSellUser => (Msg::InactiveSellUserTitle, Msg::InactiveSellUserBody),
         Access::NoAgentEmail => (Msg::NoAgentEmailTitle, Msg::NoAgentEmailBody),

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use sidebar_core::i18n::ui::{self, Msg};
-use sidebar_core::i18n::Locale;
 use sidebar_core::lookup::bounded::BoundedList;
 use sidebar_core::lookup::organization::{pick_key, OrganizationMatch};
 use sidebar_core::policy::access::Access;
@@ -15,6 +14,7 @@ use sidebar_core::zaf_values::Organization;
 use super::callout::{Callout, Tone};
 use super::cards::{ContactCard, DealList};
 use super::load_error::LoadError;
+use super::lookup_view::blocked_view;
 use super::manual_search::ManualSearch;
 use super::show_more::ShowMore;
 use super::skeleton::Skeleton;
@@ -61,7 +61,7 @@ pub fn OrganizationPanel(organization: Organization) -> impl IntoView {
             {move || match loader.state.get() {
                 Load::Idle | Load::Loading => view! { <Skeleton /> }.into_any(),
                 Load::Failed(error) => view! { <LoadError error locale retry /> }.into_any(),
-                Load::Ready(Found::NoAccess(access)) => no_access(access, locale).into_any(),
+                Load::Ready(Found::NoAccess(access)) => blocked_view(access, locale).into_any(),
                 Load::Ready(Found::Match(OrganizationMatch::NotFound, _)) => view! {
                     <Callout tone=Tone::Info title=Msg::OrgNotFoundTitle.text(locale) body=Msg::OrgNotFoundBody.text(locale) />
                     <ManualSearch />
@@ -94,15 +94,6 @@ pub fn OrganizationPanel(organization: Organization) -> impl IntoView {
             })}
         </section>
     }
-}
-
-fn no_access(access: Access, locale: Locale) -> impl IntoView {
-    let (title, body) = match access {
-        Access::InactiveSellUser => (Msg::InactiveSellUserTitle, Msg::InactiveSellUserBody),
-        Access::NoAgentEmail => (Msg::NoAgentEmailTitle, Msg::NoAgentEmailBody),
-        _ => (Msg::NoSellAccessTitle, Msg::NoSellAccessBody),
-    };
-    view! { <Callout tone=Tone::Warning title=title.text(locale) body=body.text(locale) /> }
 }
 
 /// Several Sell organizations share the name: the agent picks one, remembered for this organization.
