@@ -52,23 +52,8 @@ async fn wait_created(browser: &Browser) {
         .await;
 }
 
-/// The stored leads with this email.
-async fn leads_with_email(host: &Host, email: &str) -> Vec<Value> {
-    let state = host.state().await;
-    state["leads"]
-        .as_array()
-        .map(|leads| {
-            leads
-                .iter()
-                .filter(|l| l["email"] == json!(email))
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 async fn the_lead(host: &Host, email: &str) -> Value {
-    let found = leads_with_email(host, email).await;
+    let found = host.leads_with_email(email).await;
     assert_eq!(found.len(), 1, "exactly one lead with {email}: {found:#?}");
     found.into_iter().next().unwrap_or(Value::Null)
 }
@@ -336,7 +321,7 @@ async fn a_failed_create_keeps_every_typed_value_and_says_what_happened() {
         assert_eq!(value_of(&browser, label).await, text, "{label} kept");
     }
     assert!(
-        leads_with_email(&host, "keep@new.test").await.is_empty(),
+        host.leads_with_email("keep@new.test").await.is_empty(),
         "nothing stored"
     );
 
@@ -369,7 +354,7 @@ async fn a_double_click_on_submit_stores_one_lead() {
         )
         .await;
     wait_created(&browser).await;
-    assert_eq!(leads_with_email(&host, "double@new.test").await.len(), 1);
+    assert_eq!(host.leads_with_email("double@new.test").await.len(), 1);
     let posts: Vec<_> = host
         .log()
         .await

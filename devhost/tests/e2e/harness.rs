@@ -346,6 +346,13 @@ impl Host {
         self.send(reqwest::Method::GET, "/_emu/state", None).await
     }
 
+    /// The leads the emulated Sell holds with this email, in the order it stores them.
+    #[allow(dead_code)]
+    pub async fn leads_with_email(&self, email: &str) -> Vec<Value> {
+        let state = self.state().await;
+        state["leads"].as_array().into_iter().flatten().filter(|l| l["email"] == json!(email)).cloned().collect()
+    }
+
     /// `POST /_emu/faults` with these rules and no latency.
     pub async fn faults(&self, rules: Value) {
         self.send(

@@ -79,8 +79,7 @@ async fn a_new_tickets_lead_takes_the_subject_as_typed() {
     assert_eq!(text, "From Zendesk Support: Pricing question");
     browser.click_button("Create lead").await;
     browser.wait_sidebar("the lead created", |s| s.shows("created in Sell")).await;
-    let state = host.state().await;
-    let lead = state["leads"].as_array().into_iter().flatten().find(|l| l["email"] == json!("nobody@none.test")).cloned();
+    let lead = host.leads_with_email("nobody@none.test").await.into_iter().next();
     assert_eq!(lead.map(|l| l["description"].clone()), Some(json!("From Zendesk Support: Pricing question")));
     browser.close().await;
 }

@@ -22,11 +22,6 @@ async fn open_own_form_slowly(host: &Host, browser: &Browser, latency_ms: u64) {
     host.latency(latency_ms).await;
 }
 
-async fn leads_with_email(host: &Host, email: &str) -> usize {
-    let state = host.state().await;
-    state["leads"].as_array().into_iter().flatten().filter(|l| l["email"] == json!(email)).count()
-}
-
 async fn button_disabled(browser: &Browser, name: &str) -> bool {
     let script = format!(
         "return Array.from(document.querySelectorAll('button')).filter(b => b.innerText.trim() === {name:?}).every(b => b.disabled)"
@@ -51,7 +46,7 @@ async fn the_form_cannot_be_left_while_sell_creates_the_lead() {
     assert!(shown.shows("Creating lead"), "still creating, in the form: {}", shown.text);
     let shown = browser.wait_sidebar("the lead created", |s| s.shows("created in Sell")).await;
     host.latency(0).await;
-    assert_eq!(leads_with_email(&host, "nobody@none.test").await, 1, "{}", shown.text);
+    assert_eq!(host.leads_with_email("nobody@none.test").await.len(), 1, "{}", shown.text);
     browser.close().await;
 }
 
@@ -84,7 +79,7 @@ async fn a_lead_created_for_the_previous_requester_is_not_shown_under_the_new_on
     browser.wait_text("Creating lead").await;
     browser.replace_requester(LEA).await;
     browser
-        .wait_for("the lead created in Sell", || async { (leads_with_email(&host, "nobody@none.test").await == 1).then_some(()) })
+        .wait_for("the lead created in Sell", || async { (host.leads_with_email("nobody@none.test").await.len() == 1).then_some(()) })
         .await;
     host.latency(0).await;
     browser
@@ -133,14 +128,8 @@ async fn enter_in_the_open_owner_list_sends_the_form_and_closes_the_list() {
     assert_eq!(shown_owner, "Max North");
     browser.wait_sidebar("the lead created", |s| s.shows("created in Sell")).await;
     host.latency(0).await;
-    let state = host.state().await;
-    let owners: Vec<Value> = state["leads"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|l| l["email"] == json!("nobody@none.test"))
-        .map(|l| l["owner_id"].clone())
-        .collect();
+    let owners: Vec<Value> =
+        host.leads_with_email("nobody@none.test").await.into_iter().map(|l| l["owner_id"].clone()).collect();
     assert_eq!(owners, [json!(2)], "Max, as shown:{}", describe(&host.log().await));
     browser.close().await;
 }

@@ -324,9 +324,8 @@ async fn a_created_lead_is_shown_only_when_the_agent_may_see_it() {
         host.log().await.into_iter().filter(|c| c.method == "POST" && c.path == "/v2/leads").collect();
     assert_eq!(posts.len(), 1, "{}", describe(&posts));
     assert_eq!(posts[0].user_id, Some(TOKEN_USER), "the installation token creates it");
-    let state = host.state().await;
-    let noras = state["leads"].as_array().into_iter().flatten().filter(|l| l["email"] == json!("nobody@none.test"));
-    let owners: Vec<&Value> = noras.map(|l| &l["owner_id"]).collect();
+    let noras = host.leads_with_email("nobody@none.test").await;
+    let owners: Vec<&Value> = noras.iter().map(|l| &l["owner_id"]).collect();
     assert_eq!(owners, [&json!(3)], "Nora owns it, not the token's Ada");
 
     // The next one goes to Tom, whose records Nora may not see.
