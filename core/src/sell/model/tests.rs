@@ -83,6 +83,15 @@ fn deal_values_read_from_numbers_or_text() {
 }
 
 #[test]
+fn an_address_that_is_not_an_object_makes_the_lead_unreadable() {
+    assert_eq!(read::<Lead>(r#"{"id":1,"address":[]}"#), None);
+    assert_eq!(read::<Lead>(r#"{"id":1,"address":["Main St 1"]}"#), None);
+    let lead: Lead = read(r#"{"id":1,"address":{"city":"Berlin"}}"#).expect("reads");
+    assert_eq!(lead.address.and_then(|a| a.city).as_deref(), Some("Berlin"));
+    assert_eq!(read::<Lead>(r#"{"id":1,"address":null}"#).map(|l| l.address), Some(None));
+}
+
+#[test]
 fn a_repeated_field_counts_as_its_last_value() {
     let lead: Lead = read(r#"{"id":1,"owner_id":3,"owner_id":5}"#).expect("reads");
     assert_eq!(lead.owner_id, Some(UserId(5)));
@@ -118,6 +127,18 @@ mod serde_reference {
         pub city: Option<String>,
     }
 
+    /// serde's derive also builds a struct from a list, field by field in order (`["Main St 1"]` is
+    /// a `line1`). Sell sends an address as an object (`models/address.rb`) and the reader takes only
+    /// that, like every other field of the wrong type; the reference reads the same objects and
+    /// nothing more.
+    fn object_address<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Address>, D::Error> {
+        use serde::de::Error;
+        match Option::<serde_json::Map<String, serde_json::Value>>::deserialize(d)? {
+            None => Ok(None),
+            Some(object) => serde_json::from_value(serde_json::Value::Object(object)).map(Some).map_err(D::Error::custom),
+        }
+    }
+
     #[derive(Deserialize, Debug)]
     pub struct Lead {
         pub id: u64,
@@ -125,7 +146,7 @@ mod serde_reference {
         pub first_name: Option<String>,
         #[serde(default)]
         pub owner_id: Option<u64>,
-        #[serde(default)]
+        #[serde(default, deserialize_with = "object_address")]
         pub address: Option<Address>,
         #[serde(default)]
         pub tags: Vec<String>,
