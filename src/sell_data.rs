@@ -6,6 +6,7 @@
 
 mod access;
 
+use sidebar_core::text::Lowercased;
 use futures::future::join_all;
 use sidebar_core::lookup::organization::{match_organization, organizations_named, people_of, OrganizationMatch};
 use sidebar_core::lookup::{contact_deals, organization_requests, LookupOutcome, LookupPlan, Organization, Records, ReferenceLists};
@@ -214,7 +215,7 @@ impl SellData {
     pub async fn organizations_named(&self, name: &str, fresh: bool) -> Result<(OrganizationMatch, Names), SellError> {
         let access = self.access().await;
         let visibility = access.visibility().ok_or(SellError::Forbidden)?;
-        let key = filtered_key(visibility, &["orgname:", &name.trim().to_lowercase()].concat());
+        let key = filtered_key(visibility, &["orgname:", &name.trim().lowercased()].concat());
         if fresh {
             self.cache.forget(&key);
         }
@@ -287,7 +288,7 @@ fn filtered_key(visibility: &Visibility, what: &str) -> String {
 }
 
 fn lookup_key(visibility: &Visibility, email: &str) -> String {
-    filtered_key(visibility, &format!("lookup:{}", email.trim().to_lowercase()))
+    filtered_key(visibility, &format!("lookup:{}", email.trim().lowercased()))
 }
 
 fn pick_key(scope: &str) -> String {

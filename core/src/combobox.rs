@@ -87,7 +87,7 @@ fn fold_into(text: &str, out: &mut String) {
                 out.push(a);
                 out.push(b);
             }
-            Folded::Lower => out.extend(c.to_lowercase()),
+            Folded::Lower => out.push(crate::text::lower_char(c)),
         }
     }
 }

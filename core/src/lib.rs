@@ -16,5 +16,6 @@ pub mod cache_policy;
 pub mod policy;
 pub mod settings;
 pub mod names;
+pub mod text;
 pub mod combobox;
 pub mod lead_form;

@@ -17,6 +17,7 @@
 //! Only whole `char`s are ever moved around (we split on whitespace and ASCII separators), so no
 //! script is cut in the middle of a character. The agent can always correct the result in the form.
 
+use crate::text::Lowercased;
 /// Lowercase particles that belong to the family name when they come right before it.
 const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "del", "della", "dello", "di", "da", "dos", "das", "do", "du", "la", "le", "ter",
@@ -89,12 +90,12 @@ fn last_name_start(words: &[&str]) -> usize {
 }
 
 fn is_particle(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = word.lowercased();
     PARTICLES.contains(&lower.as_str())
 }
 
 fn is_suffix(word: &str) -> bool {
-    let lower = word.trim_end_matches(',').to_lowercase();
+    let lower = word.trim_end_matches(',').lowercased();
     SUFFIXES.contains(&lower.as_str())
 }
 
@@ -138,12 +139,12 @@ fn split_email(email: &str) -> (String, String) {
 }
 
 fn capitalize_if_lowercase(word: &str) -> String {
-    if word.chars().any(char::is_uppercase) {
+    if word.chars().any(crate::text::is_upper) {
         return word.to_string();
     }
     let mut chars = word.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(crate::text::upper_char(first)).chain(chars).collect(),
         None => String::new(),
     }
 }

@@ -1,6 +1,7 @@
 //! Before a lead is created: is the person already in Sell? A lead or contact with the same email
 //! makes the form ask "Create anyway?" instead of quietly adding a second record.
 
+use crate::text::Lowercased;
 use crate::policy::fields::{contact_display_name, lead_display_name};
 use crate::policy::visibility::Visibility;
 use crate::sell::model::{Contact, ContactId, Lead, LeadId};
@@ -38,11 +39,11 @@ impl Duplicates {
 /// `email` (compared trimmed and case-insensitively: Sell's filter is not documented to be exact),
 /// leads first, each once; those `visibility` doesn't allow are only counted.
 pub fn duplicates_of(email: &str, leads: &[Lead], contacts: &[Contact], visibility: &Visibility) -> Duplicates {
-    let wanted = email.trim().to_lowercase();
+    let wanted = email.trim().lowercased();
     if wanted.is_empty() {
         return Duplicates::default();
     }
-    let same = |e: &Option<String>| e.as_deref().is_some_and(|e| e.trim().to_lowercase() == wanted);
+    let same = |e: &Option<String>| e.as_deref().is_some_and(|e| e.trim().lowercased() == wanted);
     let mut hidden = std::collections::HashSet::new();
     for lead in leads.iter().filter(|l| same(&l.email) && !visibility.sees(l.owner_id)) {
         hidden.insert(MatchKey::Lead(lead.id));

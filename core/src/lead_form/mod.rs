@@ -21,6 +21,7 @@ pub use submission::{
 };
 pub use validate::{validate, ValidLead, MAX_DESCRIPTION_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_PHONE_CHARS};
 
+use crate::text::Lowercased;
 use crate::i18n::ui::Msg;
 use crate::i18n::Locale;
 use crate::names::split_name;
@@ -86,7 +87,7 @@ pub fn requester_label(name: Option<&str>, email: Option<&str>) -> Option<String
 /// Whether the ticket's requester is another one than the form was filled in for (Support can change
 /// it while the form is open). Emails compare as addresses do in practice: trimmed, any case.
 pub fn requester_moved(filled_for: Option<&str>, now: Option<&str>) -> bool {
-    let key = |email: Option<&str>| email.map(|e| e.trim().to_lowercase()).unwrap_or_default();
+    let key = |email: Option<&str>| email.map(|e| e.trim().lowercased()).unwrap_or_default();
     key(filled_for) != key(now)
 }
 

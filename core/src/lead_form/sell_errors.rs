@@ -1,5 +1,6 @@
 //! Sell's 422 answer, put back onto the form's inputs.
 
+use crate::text::Lowercased;
 use super::{FieldError, FieldProblem, FormField};
 use crate::sell::error::SellFieldError;
 
@@ -54,7 +55,7 @@ pub fn is_name_taken(errors: &[SellFieldError]) -> bool {
             .as_deref()
             .is_some_and(|c| matches!(c, "taken" | "already_taken" | "not_unique" | "unique"));
         let message_says = e.message.as_deref().is_some_and(|m| {
-            let m = m.to_lowercase();
+            let m = m.lowercased();
             m.contains("taken") || m.contains("already exists") || m.contains("unique")
         });
         on_name && (code_says || message_says)

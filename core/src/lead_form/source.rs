@@ -1,5 +1,6 @@
 //! Which lead source a new lead gets: the configured name, matched to an existing source, or created.
 
+use crate::text::Lowercased;
 use crate::sell::model::{LeadSource, SourceId};
 use crate::settings::SourceSetting;
 
@@ -38,7 +39,7 @@ fn find_source(name: &str, sources: &[LeadSource]) -> Option<SourceId> {
 }
 
 fn normalize(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    name.split_whitespace().collect::<Vec<_>>().join(" ").lowercased()
 }
 
 /// Creating the source failed because the name is taken: another agent created it a moment ago.

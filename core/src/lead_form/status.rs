@@ -2,6 +2,7 @@
 //! Sell lists (`GET /v2/lead_statuses`). Sell takes the status by name and rejects a name it doesn't
 //! know, so an unknown name is caught before the agent fills in the form, not after they send it.
 
+use crate::text::Lowercased;
 use crate::sell::model::LeadStatus;
 
 /// Why the configured status can't be used.
@@ -36,7 +37,7 @@ pub fn status_resolution(configured: &str, statuses: &[LeadStatus]) -> Result<St
 }
 
 fn normalize(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    name.split_whitespace().collect::<Vec<_>>().join(" ").lowercased()
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! checked again here, as the filter's exactness is not documented); several matches are the agent's
 //! to pick, remembered per Support organization.
 
+use crate::text::Lowercased;
 use crate::json::{self, Json};
 use crate::policy::visibility::Visibility;
 use crate::sell::model::{list_from_json, list_to_json, Contact, ContactId};
@@ -59,10 +60,10 @@ impl OrganizationMatch {
 
 /// Sell's answer for the name, kept to exact (case-insensitive) organizations the agent may see.
 pub fn match_organization(name: &str, found: Vec<Contact>, visibility: &Visibility) -> OrganizationMatch {
-    let wanted = name.trim().to_lowercase();
+    let wanted = name.trim().lowercased();
     let same: Vec<Contact> = found
         .into_iter()
-        .filter(|c| c.is_organization && c.name.as_deref().is_some_and(|n| n.trim().to_lowercase() == wanted))
+        .filter(|c| c.is_organization && c.name.as_deref().is_some_and(|n| n.trim().lowercased() == wanted))
         .collect();
     let any = !same.is_empty();
     let (mut visible, _) = visibility.keep(same);

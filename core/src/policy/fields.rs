@@ -2,6 +2,7 @@
 //! presented. Admins configure the lists (`lead_fields`, `contact_fields`, `deal_fields`); a mistake in a
 //! list is reported to admins and never hides the fields that are right.
 
+use crate::text::Lowercased;
 use crate::i18n::ui::{self, Msg};
 use crate::i18n::Locale;
 use crate::sell::model::{
@@ -263,7 +264,7 @@ pub fn parse_field_list(entity: Entity, setting: &str) -> (Vec<FieldSpec>, Vec<F
             }
         };
         let duplicate = specs.iter().any(|seen| match (seen, &spec) {
-            (FieldSpec::Custom(a), FieldSpec::Custom(b)) => a.to_lowercase() == b.to_lowercase(),
+            (FieldSpec::Custom(a), FieldSpec::Custom(b)) => a.lowercased() == b.lowercased(),
             (a, b) => a == b,
         });
         if !duplicate {
@@ -297,7 +298,7 @@ fn parse_entry(entity: Entity, entry: &str) -> Result<FieldSpec, FieldProblem> {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join("_")
-        .to_lowercase();
+        .lowercased();
     known_fields(entity)
         .iter()
         .copied()
@@ -534,7 +535,7 @@ fn custom_value(fields: &CustomFields, name: &str, locale: Locale) -> Option<Fie
     // Sell keys custom fields by their exact name; admins may type it in another case.
     let exact = fields.iter().rev().find(|(k, _)| k == name);
     let value = exact
-        .or_else(|| fields.iter().rev().find(|(k, _)| k.to_lowercase() == name.to_lowercase()))
+        .or_else(|| fields.iter().rev().find(|(k, _)| k.lowercased() == name.lowercased()))
         .map(|(_, v)| v)?;
     custom_text(value, locale)
         .filter(|t| !t.trim().is_empty())
@@ -781,8 +782,8 @@ pub fn deal_order(a: &Deal, b: &Deal, names: &Names) -> Ordering {
         .then_with(|| value(b).total_cmp(&value(a)))
         .then_with(|| {
             deal_display_name(a)
-                .to_lowercase()
-                .cmp(&deal_display_name(b).to_lowercase())
+                .lowercased()
+                .cmp(&deal_display_name(b).lowercased())
         })
         .then_with(|| a.id.cmp(&b.id))
 }

@@ -14,6 +14,7 @@
 //! (even when only one of several is bad, and even when the checkbox is on), with a message naming
 //! `lead_owners`; an unclear top-most manager blocks it naming `account_owner`.
 
+use crate::text::Lowercased;
 use crate::combobox::Searchable;
 use crate::sell::directory::{is_distribution_pool, top_most_manager, Directory, OwnerProblem, TopManagerProblem};
 use crate::sell::model::{User, UserId, UserStatus};
@@ -149,7 +150,7 @@ pub fn owner_field_for(settings: &Settings, agent: Option<&User>, users: &[User]
                 problem: OwnerSetupProblem::NobodyToChoose,
             };
         }
-        let by_label = |a: &OwnerChoice, b: &OwnerChoice| a.label.to_lowercase().cmp(&b.label.to_lowercase());
+        let by_label = |a: &OwnerChoice, b: &OwnerChoice| a.label.lowercased().cmp(&b.label.lowercased());
         crate::order::sort_by(&mut people, by_label);
         crate::order::sort_by(&mut pools, by_label);
         let preselected = match configured.as_slice() {

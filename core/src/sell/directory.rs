@@ -1,6 +1,7 @@
 //! The Sell user list read as a directory: people vs distribution pools, finding users by email, id or
 //! name, and the account's top-most manager.
 
+use crate::text::Lowercased;
 use crate::sell::model::{User, UserId, UserStatus};
 use crate::settings::OwnerRef;
 use std::collections::{HashMap, HashSet};
@@ -105,13 +106,13 @@ impl<'a> Directory<'a> {
     /// The person with this email, compared trimmed and case-insensitively. Should Sell ever hold two,
     /// the active one wins.
     pub fn find_by_email(&self, email: &str) -> Option<&'a User> {
-        let wanted = email.trim().to_lowercase();
+        let wanted = email.trim().lowercased();
         if wanted.is_empty() {
             return None;
         }
         let mut matches = self
             .people()
-            .filter(|u| u.email.as_deref().is_some_and(|e| e.trim().to_lowercase() == wanted));
+            .filter(|u| u.email.as_deref().is_some_and(|e| e.trim().lowercased() == wanted));
         let first = matches.next()?;
         if is_active(first) {
             return Some(first);
@@ -153,7 +154,7 @@ impl<'a> Directory<'a> {
 }
 
 fn normalize_name(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    name.split_whitespace().collect::<Vec<_>>().join(" ").lowercased()
 }
 
 /// The account's top-most manager: who new leads go to in *All agents* mode when no owner is set.

@@ -2,6 +2,7 @@
 //! distribution pool's or a user's). Which user an entry means is decided later, against the user
 //! list, in `sell::directory::Directory::resolve`.
 
+use crate::text::Lowercased;
 use super::problem::{preview, EntryProblem};
 use crate::sell::model::UserId;
 
@@ -38,13 +39,13 @@ pub fn parse_owner_ref(entry: &str) -> Result<OwnerRef, EntryProblem> {
     }
     if entry.contains('@') {
         return if is_email_shaped(entry) {
-            Ok(OwnerRef::Email(entry.to_lowercase()))
+            Ok(OwnerRef::Email(entry.lowercased()))
         } else {
             Err(EntryProblem::MalformedEmail)
         };
     }
     let name = entry.split_whitespace().collect::<Vec<_>>().join(" ");
-    let plausible = name.chars().any(char::is_alphanumeric)
+    let plausible = name.chars().any(crate::text::is_wordlike)
         && name.chars().count() <= MAX_NAME_CHARS
         && !name.chars().any(char::is_control);
     if plausible {
@@ -90,7 +91,7 @@ fn same_ref(a: &OwnerRef, b: &OwnerRef) -> bool {
     match (a, b) {
         (OwnerRef::Id(a), OwnerRef::Id(b)) => a == b,
         (OwnerRef::Email(a), OwnerRef::Email(b)) => a == b,
-        (OwnerRef::Name(a), OwnerRef::Name(b)) => a.to_lowercase() == b.to_lowercase(),
+        (OwnerRef::Name(a), OwnerRef::Name(b)) => a.lowercased() == b.lowercased(),
         _ => false,
     }
 }
