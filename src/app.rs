@@ -28,26 +28,36 @@ pub fn App(zaf: Result<ZafClient, ZafError>) -> impl IntoView {
         Err(_) => return view! { <NotInZendesk /> }.into_any(),
     };
     crate::resize::follow_content_height(zaf.clone());
-    let boot = LocalResource::new(move || Session::boot(zaf.clone()));
+    // Booting by hand rather than through a resource and `<Suspense>`: the app has no other async
+    // resource, and that machinery alone weighed ~6 KB gzip of the bundle (#16).
+    let boot: RwSignal<Option<Result<Session, ZafError>>, LocalStorage> = RwSignal::new_local(None);
+    let zaf = StoredValue::new_local(zaf);
+    let start = move || {
+        boot.set(None);
+        let zaf = zaf.get_value();
+        spawn_local(async move {
+            let booted = Session::boot(zaf).await;
+            // `try_`: the app may be unmounted by now (browser tests mount and drop it).
+            let _ = boot.try_set(Some(booted));
+        });
+    };
+    start();
     view! {
         <main class="sidebar">
-            <Suspense fallback=|| view! { <Skeleton /> }>
-                {move || Suspend::new(async move {
-                    match boot.await {
-                        Ok(session) => view! { <Sidebar session /> }.into_any(),
-                        Err(e) => {
-                            // No agent locale without a session: the browser's language decides.
-                            let locale = crate::components::not_in_zendesk::browser_locale();
-                            view! {
-                                <Callout tone=Tone::Error title=Msg::ZafFailedTitle.text(locale) body=e.text(locale)>
-                                    <button class="c-btn" on:click=move |_| boot.refetch()>{Msg::Retry.text(locale)}</button>
-                                </Callout>
-                            }
-                            .into_any()
-                        }
+            {move || match boot.get() {
+                None => view! { <Skeleton /> }.into_any(),
+                Some(Ok(session)) => view! { <Sidebar session /> }.into_any(),
+                Some(Err(e)) => {
+                    // No agent locale without a session: the browser's language decides.
+                    let locale = crate::components::not_in_zendesk::browser_locale();
+                    view! {
+                        <Callout tone=Tone::Error title=Msg::ZafFailedTitle.text(locale) body=e.text(locale)>
+                            <button class="c-btn" on:click=move |_| start()>{Msg::Retry.text(locale)}</button>
+                        </Callout>
                     }
-                })}
-            </Suspense>
+                    .into_any()
+                }
+            }}
         </main>
     }
     .into_any()
