@@ -97,21 +97,26 @@ pub fn upper_char(c: char) -> char {
     char::from_u32(raised).unwrap_or(c)
 }
 
-/// Upper of a pair `(even, even + 1)`: the odd member steps down.
+// Case pairs are neighbours: `(even, odd)` in most runs, `(odd, even)` in a few.
+
+/// The odd member of an `(even, odd)` pair.
 fn even_to_odd(u: u32) -> u32 {
-    if u % 2 == 0 { u + 1 } else { u }
+    u | 1
 }
 
+/// The even member of an `(odd, even)` pair.
 fn odd_to_even(u: u32) -> u32 {
-    if u % 2 == 1 { u + 1 } else { u }
+    (u + 1) & !1
 }
 
+/// The even member of an `(even, odd)` pair.
 fn odd_to_even_down(u: u32) -> u32 {
-    if u % 2 == 1 { u - 1 } else { u }
+    u & !1
 }
 
+/// The odd member of an `(odd, even)` pair.
 fn even_to_odd_down(u: u32) -> u32 {
-    if u % 2 == 0 { u - 1 } else { u }
+    (u - 1) | 1
 }
 
 #[cfg(test)]
