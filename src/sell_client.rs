@@ -8,7 +8,6 @@ use sidebar_core::sell::model::Record;
 use sidebar_core::sell::requests::{SellRequest, AUTHORIZATION};
 use sidebar_core::sell::retry::{retry_delay_ms, JITTER_SCALE};
 use sidebar_core::zaf_values::HttpReply;
-use std::collections::BTreeMap;
 
 use crate::in_flight::Slots;
 use crate::zaf::{RequestOptions, ZafClient};
@@ -91,9 +90,7 @@ impl SellClient {
     }
 
     fn options(&self, req: &SellRequest) -> RequestOptions {
-        let mut headers = BTreeMap::new();
-        headers.insert("Authorization".into(), AUTHORIZATION.into());
-        headers.insert("Accept".into(), "application/json".into());
+        let headers = vec![("Authorization".into(), AUTHORIZATION.into()), ("Accept".into(), "application/json".into())];
         let data = req.body_text();
         RequestOptions {
             url: req.url(),

@@ -91,7 +91,8 @@ impl From<ZafValueError> for ZafError {
 pub struct RequestOptions {
     pub url: String,
     pub method: String,
-    pub headers: std::collections::BTreeMap<String, String>,
+    /// Name and value, in the order sent.
+    pub headers: Vec<(String, String)>,
     pub content_type: Option<String>,
     /// A JSON string, as ZAF expects for bodies.
     pub data: Option<String>,
