@@ -15,6 +15,7 @@ pub mod settings_helper;
 pub mod cache_policy;
 pub mod policy;
 pub mod settings;
+pub mod id_map;
 pub mod names;
 pub mod text;
 pub mod combobox;

@@ -29,7 +29,7 @@ use crate::policy::visibility::Visibility;
 use crate::sell::model::{list_from_json, list_to_json, Record};
 use crate::sell::model::{Contact, ContactId, Deal, DealId, Lead, LeadId, UserId};
 use crate::sell::requests::{self, SellRequest};
-use std::collections::HashSet;
+use crate::id_map::IdSet;
 
 /// The lookup for one requester email.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -297,7 +297,7 @@ impl Organization {
     pub fn from_answers(id: ContactId, visibility: &Visibility, records: Vec<Contact>, deals: Vec<Deal>) -> Organization {
         let (records, _) = visibility.keep(records);
         let (mut deals, _) = visibility.keep(deals);
-        let mut seen = HashSet::new();
+        let mut seen = IdSet::new();
         deals.retain(|d| seen.insert(d.id));
         Organization { record: records.into_iter().find(|c| c.id == id && c.is_organization), deals }
     }
@@ -393,8 +393,8 @@ pub fn combine(
     LookupOutcome::Several(summaries)
 }
 
-fn unique_by<T, K: Eq + std::hash::Hash>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
-    let mut seen = HashSet::new();
+fn unique_by<T, K: Ord + Copy>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
+    let mut seen = IdSet::new();
     items
         .into_iter()
         .filter(|item| seen.insert(key(item)))
@@ -422,7 +422,7 @@ fn deals_of(contact: &Contact, deals: &[Deal], names: &Names) -> Vec<Deal> {
         deal.contact_id == Some(contact.id)
             || (organization.is_some() && deal.organization_id == organization)
     };
-    let mut seen: HashSet<DealId> = HashSet::new();
+    let mut seen: IdSet<DealId> = IdSet::new();
     let mut own: Vec<Deal> = deals
         .iter()
         .filter(|d| belongs(d) && seen.insert(d.id))

@@ -44,7 +44,7 @@ pub fn duplicates_of(email: &str, leads: &[Lead], contacts: &[Contact], visibili
         return Duplicates::default();
     }
     let same = |e: &Option<String>| e.as_deref().is_some_and(|e| e.trim().lowercased() == wanted);
-    let mut hidden = std::collections::HashSet::new();
+    let mut hidden = crate::id_map::IdSet::new();
     for lead in leads.iter().filter(|l| same(&l.email) && !visibility.sees(l.owner_id)) {
         hidden.insert(MatchKey::Lead(lead.id));
     }
@@ -77,7 +77,7 @@ pub fn duplicates_of(email: &str, leads: &[Lead], contacts: &[Contact], visibili
 }
 
 /// A record counted once, however often Sell lists it.
-#[derive(PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum MatchKey {
     Lead(LeadId),
     Contact(ContactId),

@@ -11,7 +11,7 @@ use crate::sell::model::{
 };
 use crate::json::Json;
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use crate::id_map::IdMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entity {
@@ -320,10 +320,10 @@ fn parse_entry(entity: Entity, entry: &str) -> Result<FieldSpec, FieldProblem> {
 /// an empty cell.
 #[derive(Debug, Clone, Default)]
 pub struct Names {
-    users: HashMap<UserId, String>,
-    stages: HashMap<StageId, Stage>,
-    sources: HashMap<SourceId, String>,
-    organizations: HashMap<ContactId, String>,
+    users: IdMap<UserId, String>,
+    stages: IdMap<StageId, Stage>,
+    sources: IdMap<SourceId, String>,
+    organizations: IdMap<ContactId, String>,
 }
 
 impl Names {
@@ -338,7 +338,7 @@ impl Names {
                 .iter()
                 .map(|s| (s.id, s.name.trim().to_string()))
                 .collect(),
-            organizations: HashMap::new(),
+            organizations: IdMap::new(),
         }
     }
 

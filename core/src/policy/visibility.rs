@@ -24,7 +24,7 @@
 use crate::sell::directory::Directory;
 use crate::sell::model::{Contact, Deal, Lead, User, UserId};
 use crate::settings::OwnerRef;
-use std::collections::{HashMap, HashSet};
+use crate::id_map::{IdMap, IdSet};
 
 /// Whose records an agent may see.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,53 +35,8 @@ pub enum Visibility {
     Owners(OwnerSet),
 }
 
-/// Users whose records may be shown: sorted, each once. (A sorted list rather than a `BTreeSet`: the
-/// set's code weighed ~2 KB gzip of the bundle for what `binary_search` does, #16.)
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct OwnerSet(Vec<UserId>);
-
-impl OwnerSet {
-    pub fn contains(&self, user: &UserId) -> bool {
-        self.0.binary_search(user).is_ok()
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// In ascending id order.
-    pub fn iter(&self) -> std::slice::Iter<'_, UserId> {
-        self.0.iter()
-    }
-}
-
-impl FromIterator<UserId> for OwnerSet {
-    fn from_iter<I: IntoIterator<Item = UserId>>(users: I) -> Self {
-        let mut users: Vec<UserId> = users.into_iter().collect();
-        // The app's one shared sort: another `sort` would compile another copy (`order`).
-        crate::order::sort_by(&mut users, |a, b| a.cmp(b));
-        users.dedup();
-        OwnerSet(users)
-    }
-}
-
-impl<const N: usize> From<[UserId; N]> for OwnerSet {
-    fn from(users: [UserId; N]) -> Self {
-        users.into_iter().collect()
-    }
-}
-
-impl<'a> IntoIterator for &'a OwnerSet {
-    type Item = &'a UserId;
-    type IntoIter = std::slice::Iter<'a, UserId>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
+/// Users whose records may be shown.
+pub type OwnerSet = IdSet<UserId>;
 
 /// Every record: shared by *All agents* mode.
 pub static EVERYTHING: Visibility = Visibility::Everything;
@@ -113,7 +68,7 @@ impl Visibility {
             Visibility::Owners(owners) => {
                 // FNV-1a over the sorted ids: stable across runs and builds.
                 let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-                for id in owners {
+                for id in owners.iter() {
                     for byte in id.0.to_le_bytes() {
                         hash ^= u64::from(byte);
                         hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -154,19 +109,19 @@ pub fn visible_owners(users: &[User], agent: UserId, full_access: &[OwnerRef]) -
     if has_full_access(users, agent, full_access) {
         return Visibility::Everything;
     }
-    let manager_of: HashMap<UserId, UserId> = users
+    let manager_of: IdMap<UserId, UserId> = users
         .iter()
         .filter_map(|u| u.reports_to.filter(|m| *m != u.id).map(|m| (u.id, m)))
         .collect();
-    let mut reports: HashMap<UserId, Vec<UserId>> = HashMap::new();
-    for (&user, &manager) in &manager_of {
-        reports.entry(manager).or_default().push(user);
+    let mut reports: IdMap<UserId, Vec<UserId>> = IdMap::new();
+    for (&user, &manager) in manager_of.iter() {
+        reports.entry_or_default(manager).push(user);
     }
     // Everyone whose chain reaches the agent, found by walking down from the agent once; those also
     // above the agent (a cycle through the agent) are passed through but not counted as below.
     let above_agent = chain_above(agent, &manager_of);
     let mut owners = vec![agent];
-    let mut walked = HashSet::from([agent]);
+    let mut walked = IdSet::from([agent]);
     let mut next = vec![agent];
     while let Some(manager) = next.pop() {
         for &user in reports.get(&manager).into_iter().flatten() {
@@ -183,8 +138,8 @@ pub fn visible_owners(users: &[User], agent: UserId, full_access: &[OwnerRef]) -
 
 /// Everyone `user`'s `reports_to` chain passes through, up to its end: a user Sell doesn't list, or
 /// the first repeat (a cycle).
-fn chain_above(user: UserId, manager_of: &HashMap<UserId, UserId>) -> HashSet<UserId> {
-    let mut seen = HashSet::new();
+fn chain_above(user: UserId, manager_of: &IdMap<UserId, UserId>) -> IdSet<UserId> {
+    let mut seen = IdSet::new();
     let mut current = user;
     while let Some(&manager) = manager_of.get(&current) {
         if manager == user || !seen.insert(manager) {

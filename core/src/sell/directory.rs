@@ -4,7 +4,7 @@
 use crate::text::Lowercased;
 use crate::sell::model::{User, UserId, UserStatus};
 use crate::settings::OwnerRef;
-use std::collections::{HashMap, HashSet};
+use crate::id_map::{IdMap, IdSet};
 
 /// Whether a Sell "user" is a lead distribution pool (a phantom user Sell creates per pool). The one
 /// place pools are told apart.
@@ -180,7 +180,7 @@ pub fn top_most_manager<'a>(
         };
     }
 
-    let people: HashMap<UserId, &User> = directory.active_people().map(|u| (u.id, u)).collect();
+    let people: IdMap<UserId, &User> = directory.active_people().map(|u| (u.id, u)).collect();
     if people.is_empty() {
         return Err(TopManagerProblem::NoActivePeople);
     }
@@ -194,10 +194,10 @@ pub fn top_most_manager<'a>(
 
     // Where each person's chain ends: `Some(root)`, or `None` when it runs into a cycle. Ends are
     // remembered, so each person is walked once even in a 2,000-deep chain.
-    let mut end_of: HashMap<UserId, Option<UserId>> = HashMap::new();
+    let mut end_of: IdMap<UserId, Option<UserId>> = IdMap::new();
     for &start in people.keys() {
         let mut path: Vec<UserId> = Vec::new();
-        let mut on_path: HashSet<UserId> = HashSet::new();
+        let mut on_path: IdSet<UserId> = IdSet::new();
         let mut current = start;
         let end = loop {
             if let Some(known) = end_of.get(&current) {
@@ -216,7 +216,7 @@ pub fn top_most_manager<'a>(
             end_of.insert(id, end);
         }
     }
-    let ends: HashSet<Option<UserId>> = end_of.values().copied().collect();
+    let ends: IdSet<Option<UserId>> = end_of.values().copied().collect();
     let in_cycles: Vec<&User> = end_of
         .iter()
         .filter(|(_, end)| end.is_none())
