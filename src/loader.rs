@@ -8,30 +8,30 @@ use std::future::Future;
 
 use crate::newest::Newest;
 
-/// What a view shows of one load.
+/// What a view shows of one load. `E` is what can go wrong: Sell's error unless the load says more.
 #[derive(Clone, Debug)]
-pub enum Load<T> {
+pub enum Load<T, E = SellError> {
     Idle,
     Loading,
     Ready(T),
-    Failed(SellError),
+    Failed(E),
 }
 
 /// A load's state, `Copy` so every handler can hold it.
-pub struct Loader<T: Send + Sync + 'static> {
-    pub state: RwSignal<Load<T>>,
+pub struct Loader<T: Send + Sync + 'static, E: Send + Sync + 'static = SellError> {
+    pub state: RwSignal<Load<T, E>>,
     turns: Newest,
 }
 
-impl<T: Send + Sync + 'static> Clone for Loader<T> {
+impl<T: Send + Sync + 'static, E: Send + Sync + 'static> Clone for Loader<T, E> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T: Send + Sync + 'static> Copy for Loader<T> {}
+impl<T: Send + Sync + 'static, E: Send + Sync + 'static> Copy for Loader<T, E> {}
 
-impl<T: Clone + Send + Sync + 'static> Loader<T> {
+impl<T: Clone + Send + Sync + 'static, E: Clone + Send + Sync + 'static> Loader<T, E> {
     pub fn new() -> Self {
         Self { state: RwSignal::new(Load::Idle), turns: Newest::new() }
     }
@@ -40,7 +40,7 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
     /// ready data on screen until the new answer is there (a refresh).
     pub fn load<Fut>(self, keep_shown: bool, fetch: Fut)
     where
-        Fut: Future<Output = Result<T, SellError>> + 'static,
+        Fut: Future<Output = Result<T, E>> + 'static,
     {
         let turn = self.turns.take();
         let showing = self.state.with_untracked(|s| matches!(s, Load::Ready(_)));
@@ -60,7 +60,7 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
     }
 }
 
-impl<T: Clone + Send + Sync + 'static> Default for Loader<T> {
+impl<T: Clone + Send + Sync + 'static, E: Clone + Send + Sync + 'static> Default for Loader<T, E> {
     fn default() -> Self {
         Self::new()
     }

@@ -7,7 +7,6 @@ mod owner_combobox;
 mod submit;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use sidebar_core::i18n::settings::{setting_problem_admin, setup_agent_notice};
 use sidebar_core::i18n::ui::Msg;
 use sidebar_core::lead_form::Phase;
@@ -18,16 +17,10 @@ use sidebar_core::zaf_values::Requester;
 use super::callout::{Callout, Tone};
 use super::skeleton::Skeleton;
 use crate::lead_flow::{prepare, Created, FormSetup, SetupError};
+use crate::loader::{Load, Loader};
 use crate::sell_data::use_sell_data;
 use crate::session::use_session;
 use form::LeadForm;
-
-#[derive(Clone)]
-enum State {
-    Loading,
-    Ready(FormSetup),
-    Failed(SetupError),
-}
 
 #[component]
 pub fn CreateLeadPanel(
@@ -38,19 +31,12 @@ pub fn CreateLeadPanel(
     let session = use_session();
     let locale = session.locale;
     let data = use_sell_data();
-    let state = RwSignal::new(State::Loading);
+    let setup = Loader::<FormSetup, SetupError>::new();
     // The form's submission phase: while Sell checks or creates, the panel stays (Back is disabled).
     let phase = RwSignal::new(Phase::Editing);
     let load = move || {
         let (data, session) = (data.clone(), use_session());
-        state.set(State::Loading);
-        spawn_local(async move {
-            let result = prepare(&data, &session).await;
-            let _ = state.try_set(match result {
-                Ok(setup) => State::Ready(setup),
-                Err(e) => State::Failed(e),
-            });
-        });
+        setup.load(false, async move { prepare(&data, &session).await });
     };
     let settings_blocked = session.settings.blocks(ProblemScope::LeadForm);
     if !settings_blocked {
@@ -67,10 +53,10 @@ pub fn CreateLeadPanel(
         if settings_blocked {
             return settings_view(admin, problems.clone(), locale).into_any();
         }
-        match state.get() {
-            State::Loading => view! { <Skeleton cards=1 /> }.into_any(),
-            State::Ready(setup) => view! { <LeadForm setup requester on_close on_created phase /> }.into_any(),
-            State::Failed(SetupError::NoAccess(Access::LookupFailed(error)) | SetupError::Sell(error)) => {
+        match setup.state.get() {
+            Load::Idle | Load::Loading => view! { <Skeleton cards=1 /> }.into_any(),
+            Load::Ready(setup) => view! { <LeadForm setup requester on_close on_created phase /> }.into_any(),
+            Load::Failed(SetupError::NoAccess(Access::LookupFailed(error)) | SetupError::Sell(error)) => {
                 let retry = load.clone();
                 view! {
                     <Callout tone=Tone::Error title=Msg::FormLoadFailedTitle.text(locale) body=error.message(locale)>
@@ -82,7 +68,7 @@ pub fn CreateLeadPanel(
                 }
                 .into_any()
             }
-            State::Failed(SetupError::NoAccess(access)) => no_access_view(access, locale).into_any(),
+            Load::Failed(SetupError::NoAccess(access)) => no_access_view(access, locale).into_any(),
         }
     };
 
@@ -92,7 +78,7 @@ pub fn CreateLeadPanel(
             aria-labelledby="create-lead-title"
             on:keydown=move |ev: web_sys::KeyboardEvent| {
                 // The form handles Escape itself (it may hold unsaved typing); elsewhere it closes.
-                if ev.key() == "Escape" && !matches!(state.get_untracked(), State::Ready(_)) {
+                if ev.key() == "Escape" && !matches!(setup.state.get_untracked(), Load::Ready(_)) {
                     on_close.run(());
                 }
             }
