@@ -33,16 +33,20 @@ pub fn bundle(release: bool) -> Result<PathBuf> {
     Ok(root().join("dist"))
 }
 
-/// Replaces `.cargo/config.toml`'s flags for the wasm target in release builds (it must repeat them).
+/// Extra flags for the wasm target in release builds. Cargo joins them to `.cargo/config.toml`'s
+/// (`--cfg erase_components`): measured, leaving that flag out here changes nothing, out of both +28 KB.
 const WASM_RUSTFLAGS_VAR: &str = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS";
 
-/// The wasm flags of `.cargo/config.toml`, plus: no build machine's paths in the shipped bundle (panic
-/// locations name the source file; the crates' sources live under this machine's cargo home).
+/// Less inlining, and no build machine's paths in the shipped bundle (panic locations name the source
+/// file; the crates' sources live under this machine's cargo home).
 fn release_rustflags() -> String {
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
-    let mut flags = vec!["--cfg".to_string(), "erase_components".to_string()];
+    let mut flags = Vec::new();
+    // LLVM inlines less than `opt-level = "z"` alone asks: a callee shared by several callers stays
+    // one function instead of a copy in each (−2.0 KB gzip measured, #16).
+    flags.push("-Cllvm-args=-inline-threshold=0".to_string());
     if let Some(home) = cargo_home {
         flags.push(format!("--remap-path-prefix={}=crates", home.join("registry").join("src").display()));
         flags.push(format!("--remap-path-prefix={}=git", home.join("git").join("checkouts").display()));
