@@ -16,7 +16,7 @@ use wasm_bindgen::JsValue;
 use super::callout::{Callout, Tone};
 use super::skeleton::Skeleton;
 use crate::dom::Built;
-use crate::newest::Newest;
+use crate::loader::{Load, Loader};
 use crate::sell_data::use_sell_data;
 use crate::session::use_session;
 
@@ -27,13 +27,6 @@ struct Lists {
     sources: Vec<LeadSource>,
     /// `GET /v2/users/self` with the installation token: whose token it is.
     token_user: Result<User, SellError>,
-}
-
-#[derive(Clone)]
-enum State {
-    Loading,
-    Failed(SellError),
-    Ready(Lists),
 }
 
 /// The sidebar's "Settings helper" button and, when open, the helper. Render it for admins only.
@@ -62,32 +55,19 @@ pub fn AdminHelper(on_close: Callback<()>) -> impl IntoView {
     let session = use_session();
     let locale = session.locale;
     let data = use_sell_data();
-    let state = RwSignal::new(State::Loading);
-    // Only the newest load may draw: an older, slower answer must not replace a refreshed list.
-    let loads = Newest::new();
+    // Only the newest load may draw (the loader's rule): an older, slower answer must not replace a
+    // refreshed list.
+    let lists = Loader::<Lists>::new();
     let load = move |fresh: bool| {
         let data = data.clone();
-        let turn = loads.take();
         // "Refresh" drops the cached lists so Sell is asked again.
         if fresh {
             data.refresh();
         }
-        state.set(State::Loading);
-        spawn_local(async move {
+        lists.load(false, async move {
             let (users, statuses, sources, token_user) =
                 futures::join!(data.users(), data.lead_statuses(), data.lead_sources(), data.token_user());
-            let result = match (users, statuses, sources) {
-                (Ok(users), Ok(statuses), Ok(sources)) => State::Ready(Lists {
-                    users,
-                    statuses,
-                    sources,
-                    token_user,
-                }),
-                (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => State::Failed(e),
-            };
-            if turn.is_current() {
-                let _ = state.try_set(result);
-            }
+            Ok(Lists { users: users?, statuses: statuses?, sources: sources?, token_user })
         });
     };
     load(false);
@@ -106,9 +86,9 @@ pub fn AdminHelper(on_close: Callback<()>) -> impl IntoView {
                 </button>
             </header>
             <p class="muted">{Msg::AdminOnlyNotice.text(locale)} " " {Msg::AdminIntro.text(locale)}</p>
-            {move || match state.get() {
-                State::Loading => view! { <Skeleton cards=1 /> }.into_any(),
-                State::Failed(error) => {
+            {move || match lists.state.get() {
+                Load::Idle | Load::Loading => view! { <Skeleton cards=1 /> }.into_any(),
+                Load::Failed(error) => {
                     let retry = load.clone();
                     view! {
                         <Callout tone=Tone::Error title=Msg::FailedTitle.text(locale) body=error.message(locale)>
@@ -117,7 +97,7 @@ pub fn AdminHelper(on_close: Callback<()>) -> impl IntoView {
                     }
                     .into_any()
                 }
-                State::Ready(lists) => lists_view(lists, &settings, locale).into_any(),
+                Load::Ready(lists) => lists_view(lists, &settings, locale).into_any(),
             }}
         </section>
     }
