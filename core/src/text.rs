@@ -22,6 +22,16 @@ impl Lowercased for str {
     }
 }
 
+/// `text`'s words joined by single spaces: how a typed name or search is read.
+pub fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What two names must share to be the same name loosely: words and letters, not spacing or case.
+pub fn name_key(name: &str) -> String {
+    collapse_spaces(name).lowercased()
+}
+
 /// True if `c` could be part of a word: an ASCII letter or digit, or any character outside the
 /// ASCII, Latin-1, general-punctuation-and-symbol, CJK-punctuation and emoji blocks. Lets a
 /// settings check refuse `---` as a name without std's alphabetic tables.
@@ -187,6 +197,8 @@ mod tests {
         assert!(is_upper('Ä') && !is_upper('ä') && !is_upper('1'));
         assert_eq!(upper_char('é'), 'É');
         assert_eq!(upper_char('ß'), 'ß');
+        assert_eq!(name_key("  Web \t FORM "), "web form");
+        assert_eq!(collapse_spaces(" Ada\n Lovelace "), "Ada Lovelace");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Which lead source a new lead gets: the configured name, matched to an existing source, or created.
 
-use crate::text::Lowercased;
+use crate::text::name_key;
 use crate::sell::model::{LeadSource, SourceId};
 use crate::settings::SourceSetting;
 
@@ -31,15 +31,11 @@ pub fn source_resolution(configured: Option<&SourceSetting>, existing: &[LeadSou
 }
 
 fn find_source(name: &str, sources: &[LeadSource]) -> Option<SourceId> {
-    let wanted = normalize(name);
+    let wanted = name_key(name);
     let exact = sources.iter().find(|s| s.name.trim() == name);
     exact
-        .or_else(|| sources.iter().find(|s| normalize(&s.name) == wanted))
+        .or_else(|| sources.iter().find(|s| name_key(&s.name) == wanted))
         .map(|s| s.id)
-}
-
-fn normalize(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").lowercased()
 }
 
 /// Creating the source failed because the name is taken: another agent created it a moment ago.

@@ -2,7 +2,7 @@
 //! Sell lists (`GET /v2/lead_statuses`). Sell takes the status by name and rejects a name it doesn't
 //! know, so an unknown name is caught before the agent fills in the form, not after they send it.
 
-use crate::text::Lowercased;
+use crate::text::name_key;
 use crate::sell::model::LeadStatus;
 
 /// Why the configured status can't be used.
@@ -22,7 +22,7 @@ pub fn status_resolution(configured: &str, statuses: &[LeadStatus]) -> Result<St
         return Err(StatusProblem::NotSet);
     }
     let exact = statuses.iter().find(|s| s.name.trim() == wanted);
-    let loose = || statuses.iter().find(|s| normalize(&s.name) == normalize(wanted));
+    let loose = || statuses.iter().find(|s| name_key(&s.name) == name_key(wanted));
     match exact.or_else(loose) {
         Some(status) => Ok(status.name.trim().to_string()),
         None => Err(StatusProblem::Unknown {
@@ -34,10 +34,6 @@ pub fn status_resolution(configured: &str, statuses: &[LeadStatus]) -> Result<St
                 .collect(),
         }),
     }
-}
-
-fn normalize(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").lowercased()
 }
 
 #[cfg(test)]

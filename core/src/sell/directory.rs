@@ -1,7 +1,7 @@
 //! The Sell user list read as a directory: people vs distribution pools, finding users by email, id or
 //! name, and the account's top-most manager.
 
-use crate::text::Lowercased;
+use crate::text::{name_key, Lowercased};
 use crate::sell::model::{User, UserId, UserStatus};
 use crate::settings::OwnerRef;
 use crate::id_map::{IdMap, IdSet};
@@ -137,11 +137,11 @@ impl<'a> Directory<'a> {
     /// Names are matched whole, trimmed, case-insensitively, among pools and people. An inactive
     /// namesake doesn't make an active match ambiguous.
     fn resolve_name(&self, name: &str) -> Result<&'a User, OwnerProblem> {
-        let wanted = normalize_name(name);
+        let wanted = name_key(name);
         let matches: Vec<&User> = self
             .users
             .iter()
-            .filter(|u| normalize_name(&u.name) == wanted)
+            .filter(|u| name_key(&u.name) == wanted)
             .collect();
         let active: Vec<&User> = matches.iter().copied().filter(|u| is_active(u)).collect();
         match (active.as_slice(), matches.first()) {
@@ -151,10 +151,6 @@ impl<'a> Directory<'a> {
             (several, _) => Err(OwnerProblem::Ambiguous(several.iter().map(|u| (*u).into()).collect())),
         }
     }
-}
-
-fn normalize_name(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").lowercased()
 }
 
 /// The account's top-most manager: who new leads go to in *All agents* mode when no owner is set.

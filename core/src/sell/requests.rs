@@ -147,7 +147,7 @@ pub fn leads_by_email(email: &str) -> SellRequest {
 ///
 /// The caller runs all requests and merges the results, deduplicated by id. Empty text gives none.
 pub fn leads_search(text: &str) -> Vec<SellRequest> {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = crate::text::collapse_spaces(text);
     if text.is_empty() {
         return Vec::new();
     }
@@ -207,7 +207,7 @@ pub fn contacts_by_email(email: &str) -> SellRequest {
 
 /// Manual search for contacts: by `email` when the text has `@`, otherwise by Sell's `name` filter.
 pub fn contacts_search(text: &str) -> Option<SellRequest> {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = crate::text::collapse_spaces(text);
     if text.is_empty() {
         None
     } else if text.contains('@') {

@@ -44,7 +44,7 @@ pub fn parse_owner_ref(entry: &str) -> Result<OwnerRef, EntryProblem> {
             Err(EntryProblem::MalformedEmail)
         };
     }
-    let name = entry.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = crate::text::collapse_spaces(entry);
     let plausible = name.chars().any(crate::text::is_wordlike)
         && name.chars().count() <= MAX_NAME_CHARS
         && !name.chars().any(char::is_control);
