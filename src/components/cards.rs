@@ -9,9 +9,8 @@ use sidebar_core::cards;
 use sidebar_core::policy::fields::Names;
 use sidebar_core::sell::model::{Contact, ContactId, Deal, Lead};
 
-use super::load_error::LoadError;
+use super::load_error::loaded_view;
 use super::show_more::ShowMore;
-use super::skeleton::Skeleton;
 use crate::dom::Built;
 use crate::loader::{Load, Loader};
 use crate::sell_data::use_sell_data;
@@ -107,17 +106,13 @@ fn PickedDeals(m: Match) -> impl IntoView {
         }
     };
     load();
+    let retry = Callback::new(move |_| load());
     let m = StoredValue::new(m);
-    move || match loader.state.get() {
-        Load::Idle | Load::Loading => view! { <Skeleton cards=1 /> }.into_any(),
-        Load::Failed(error) => {
-            let load = load.clone();
-            view! { <LoadError error locale retry=Callback::new(move |_| load()) /> }.into_any()
-        }
-        Load::Ready((deals, names)) => {
+    move || {
+        loaded_view(loader, locale, retry, |(deals, names)| {
             let m = m.get_value().with_deals(deals, &names);
             view! { <DealList deals=m.deals names /> }.into_any()
-        }
+        })
     }
 }
 
@@ -133,14 +128,15 @@ fn OrganizationOnDemand(id: ContactId, shown_deals: Vec<Deal>) -> impl IntoView 
         let data = data.clone();
         loader.load(false, async move { data.organization(id).await });
     };
-    let toggle = {
+    let retry = Callback::new({
         let load = load.clone();
-        move |_| {
-            let opening = !open.get_untracked();
-            open.set(opening);
-            if opening && !matches!(loader.state.get_untracked(), Load::Ready(_)) {
-                load();
-            }
+        move |_| load()
+    });
+    let toggle = move |_| {
+        let opening = !open.get_untracked();
+        open.set(opening);
+        if opening && !matches!(loader.state.get_untracked(), Load::Ready(_)) {
+            load();
         }
     };
     let region = format!("organization-{id}");
@@ -157,21 +153,14 @@ fn OrganizationOnDemand(id: ContactId, shown_deals: Vec<Deal>) -> impl IntoView 
                 {move || if open.get() { Msg::HideOrganization.text(locale) } else { Msg::ShowOrganization.text(locale) }}
             </button>
             <div id=region>
-                {move || open.get().then(|| match loader.state.get() {
-                    Load::Idle | Load::Loading => view! { <Skeleton cards=1 /> }.into_any(),
-                    Load::Failed(error) => {
-                        let load = load.clone();
-                        view! { <LoadError error locale retry=Callback::new(move |_| load()) /> }.into_any()
+                {move || open.get().then(|| loaded_view(loader, locale, retry, |(organization, names)| {
+                    let others = shown_deals.with_value(|shown| organization.other_deals(shown, &names));
+                    view! {
+                        {organization.record.map(|org| view! { <ContactCard contact=org names=names.clone() organization=true /> })}
+                        {(!others.is_empty()).then(|| view! { <DealList deals=others names title=Msg::OrganizationDeals /> })}
                     }
-                    Load::Ready((organization, names)) => {
-                        let others = shown_deals.with_value(|shown| organization.other_deals(shown, &names));
-                        view! {
-                            {organization.record.map(|org| view! { <ContactCard contact=org names=names.clone() organization=true /> })}
-                            {(!others.is_empty()).then(|| view! { <DealList deals=others names title=Msg::OrganizationDeals /> })}
-                        }
-                        .into_any()
-                    }
-                })}
+                    .into_any()
+                }))}
             </div>
         </div>
     }

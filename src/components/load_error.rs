@@ -9,6 +9,23 @@ use sidebar_core::i18n::Locale;
 use sidebar_core::sell::error::SellError;
 
 use super::callout::{Callout, Tone};
+use super::skeleton::Skeleton;
+use crate::loader::{Load, Loader};
+
+/// What a part loaded on demand shows: a one-card skeleton while it loads, the error with its retry
+/// when it failed, and what `ready` draws of the data once it is there.
+pub fn loaded_view<T: Clone + Send + Sync + 'static>(
+    loader: Loader<T>,
+    locale: Locale,
+    retry: Callback<()>,
+    ready: impl FnOnce(T) -> AnyView,
+) -> AnyView {
+    match loader.state.get() {
+        Load::Idle | Load::Loading => view! { <Skeleton cards=1 /> }.into_any(),
+        Load::Failed(error) => view! { <LoadError error locale retry /> }.into_any(),
+        Load::Ready(data) => ready(data),
+    }
+}
 
 #[component]
 pub fn LoadError(error: SellError, locale: Locale, retry: Callback<()>) -> impl IntoView {

@@ -13,7 +13,7 @@ use sidebar_core::zaf_values::Organization;
 
 use super::callout::{Callout, Tone};
 use super::cards::{ContactCard, DealList};
-use super::load_error::LoadError;
+use super::load_error::{loaded_view, LoadError};
 use super::lookup_view::blocked_view;
 use super::manual_search::ManualSearch;
 use super::show_more::ShowMore;
@@ -166,25 +166,12 @@ fn OrganizationDetails(org: Contact, names: Names) -> impl IntoView {
     };
     load_deals();
     load_people();
+    let (retry_deals, retry_people) = (Callback::new(move |_| load_deals()), Callback::new(move |_| load_people()));
     view! {
         <div class="match">
             <ContactCard contact=org names organization=true />
-            {move || match deals.state.get() {
-                Load::Idle | Load::Loading => view! { <Skeleton cards=1 /> }.into_any(),
-                Load::Failed(error) => {
-                    let retry = load_deals.clone();
-                    view! { <LoadError error locale retry=Callback::new(move |_| retry()) /> }.into_any()
-                }
-                Load::Ready((deals, names)) => view! { <DealList deals names /> }.into_any(),
-            }}
-            {move || match people.state.get() {
-                Load::Idle | Load::Loading => view! { <Skeleton cards=1 /> }.into_any(),
-                Load::Failed(error) => {
-                    let retry = load_people.clone();
-                    view! { <LoadError error locale retry=Callback::new(move |_| retry()) /> }.into_any()
-                }
-                Load::Ready((people, names)) => view! { <People people names /> }.into_any(),
-            }}
+            {move || loaded_view(deals, locale, retry_deals, |(deals, names)| view! { <DealList deals names /> }.into_any())}
+            {move || loaded_view(people, locale, retry_people, |(people, names)| view! { <People people names /> }.into_any())}
         </div>
     }
 }
