@@ -153,23 +153,19 @@ impl SellData {
         let plan = LookupPlan::for_email(email).ok_or(SellError::NotFound)?;
         let key = lookup_key(visibility, plan.email());
         let cached = self.cache.get(Kept::Lookup, &key).filter(|_| !fresh);
+        let mut lists = Lists::default();
         let (records, fetched_at) = match cached.and_then(|(json, age)| Some((Records::from_json(&json)?, age))) {
             Some((records, age)) => (records, now_ms() - age),
             None => {
-                let records = fetch_records(&self.client, &plan, visibility).await?;
+                let records = self.fetch_records(&plan, visibility, &mut lists).await?;
                 self.cache.put(Kept::Lookup, &key, &records.to_json());
                 (records, now_ms())
             }
         };
         let needed = ReferenceLists::needed(&records.leads, &records.contacts, &records.deals);
-        let (users, stages, sources) = futures::join!(
-            async { if needed.users { self.users().await } else { Ok(Vec::new()) } },
-            async { if needed.stages { self.stages().await } else { Ok(Vec::new()) } },
-            async { if needed.lead_sources { self.lead_sources().await } else { Ok(Vec::new()) } },
-        );
+        self.read_lists(needed, &mut lists).await;
         // Names are a nicety: a failed list shows "User #12" (and says so) rather than hiding the customer.
-        let names_missing = users.is_err() || stages.is_err() || sources.is_err();
-        let names = Names::new(&users.unwrap_or_default(), &stages.unwrap_or_default(), &sources.unwrap_or_default());
+        let (names, names_missing) = lists.names(needed);
         let skipped = records.skipped;
         let outcome = records.outcome(&names);
         Ok(LookupResult { outcome, names, fetched_at, skipped, names_missing })
@@ -348,21 +344,59 @@ impl SellData {
     }
 }
 
-/// Leads and contacts by email (in parallel), then the deals of the one visible contact, if one; only
-/// what `visibility` allows is kept.
-async fn fetch_records(client: &SellClient, plan: &LookupPlan, visibility: &Visibility) -> Result<Records, SellError> {
-    let (lead_req, contact_req) = (requests::leads_by_email(plan.email()), requests::contacts_by_email(plan.email()));
-    let (leads, contacts) = futures::join!(client.list::<Lead>(&lead_req), client.list::<Contact>(&contact_req));
-    let (leads, contacts) = (leads?, contacts?);
-    let skipped = leads.skipped + contacts.skipped;
-    let mut records = Records::step1(visibility, leads.items, contacts.items);
-    records.skipped = skipped;
-    if let Some(deals) = plan.step2(&records.leads, &records.contacts) {
-        let page = client.list::<Deal>(&deals).await?;
-        records.skipped += page.skipped;
-        records.add_step2(visibility, page.items);
+impl SellData {
+    /// Leads and contacts by email (in parallel), then the deals of the one visible contact, if one,
+    /// with the reference lists beside them (into `lists`); only what `visibility` allows is kept.
+    async fn fetch_records(&self, plan: &LookupPlan, visibility: &Visibility, lists: &mut Lists) -> Result<Records, SellError> {
+        let client = &self.client;
+        let (lead_req, contact_req) = (requests::leads_by_email(plan.email()), requests::contacts_by_email(plan.email()));
+        let (leads, contacts) = futures::join!(client.list::<Lead>(&lead_req), client.list::<Contact>(&contact_req));
+        let (leads, contacts) = (leads?, contacts?);
+        let skipped = leads.skipped + contacts.skipped;
+        let mut records = Records::step1(visibility, leads.items, contacts.items);
+        records.skipped = skipped;
+        if let Some(deals) = plan.step2(&records.leads, &records.contacts) {
+            let beside = ReferenceLists::beside_step2(&records.leads, &records.contacts);
+            let (page, ()) = futures::join!(client.list::<Deal>(&deals), self.read_lists(beside, lists));
+            let page = page?;
+            records.skipped += page.skipped;
+            records.add_step2(visibility, page.items);
+        }
+        Ok(records)
     }
-    Ok(records)
+
+    /// Reads those of `wanted` that `lists` doesn't hold yet, in parallel (each cached for the session).
+    async fn read_lists(&self, wanted: ReferenceLists, lists: &mut Lists) {
+        let (users, stages, sources) = futures::join!(
+            async { if wanted.users && lists.users.is_none() { Some(self.users().await) } else { None } },
+            async { if wanted.stages && lists.stages.is_none() { Some(self.stages().await) } else { None } },
+            async { if wanted.lead_sources && lists.sources.is_none() { Some(self.lead_sources().await) } else { None } },
+        );
+        lists.users = lists.users.take().or(users);
+        lists.stages = lists.stages.take().or(stages);
+        lists.sources = lists.sources.take().or(sources);
+    }
+}
+
+/// The reference lists one lookup has read so far (`None`: not asked for).
+#[derive(Default)]
+struct Lists {
+    users: Option<Result<Vec<User>, SellError>>,
+    stages: Option<Result<Vec<Stage>, SellError>>,
+    sources: Option<Result<Vec<LeadSource>, SellError>>,
+}
+
+impl Lists {
+    /// The names the lists give, and whether one that `needed` asks for could not be read.
+    fn names(self, needed: ReferenceLists) -> (Names, bool) {
+        let missing = (needed.users && !matches!(self.users, Some(Ok(_))))
+            || (needed.stages && !matches!(self.stages, Some(Ok(_))))
+            || (needed.lead_sources && !matches!(self.sources, Some(Ok(_))));
+        let users = self.users.and_then(Result::ok).unwrap_or_default();
+        let stages = self.stages.and_then(Result::ok).unwrap_or_default();
+        let sources = self.sources.and_then(Result::ok).unwrap_or_default();
+        (Names::new(&users, &stages, &sources), missing)
+    }
 }
 
 /// The sidebar's Sell data layer, shared through context.

@@ -114,6 +114,16 @@ impl ReferenceLists {
         }
     }
 
+    /// The lists asked for beside step 2 (a lone contact's deals), so that names don't wait for one
+    /// more round trip after the deals: users and sources as step 1's records need them, and stages
+    /// already when that fits issue 15's cold budget of five (leads, contacts, deals, users and one
+    /// more): without a lead, whose sources take that place. A contact found alone usually has deals;
+    /// when it has none, stages were one request in vain, for a list then cached for the session.
+    pub fn beside_step2(leads: &[Lead], contacts: &[Contact]) -> ReferenceLists {
+        let needed = ReferenceLists::needed(leads, contacts, &[]);
+        ReferenceLists { stages: !needed.lead_sources, ..needed }
+    }
+
     pub fn requests(self) -> Vec<SellRequest> {
         let mut out = Vec::new();
         if self.users {

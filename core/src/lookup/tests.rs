@@ -201,6 +201,12 @@ fn reference_lists_are_fetched_only_when_something_needs_them() {
     for (leads, contacts, deals, expected) in cases {
         assert_eq!(ReferenceLists::needed(&leads, &contacts, &deals), expected);
     }
+    // Beside a lone contact's deals: users, and stages before the deals are in; with a lead, its
+    // sources instead (stages then wait for deals: a sixth cold request is over the budget).
+    let beside = |leads: &[Lead]| ReferenceLists::beside_step2(leads, &[carl()]);
+    assert_eq!(beside(&[]), ReferenceLists { users: true, stages: true, lead_sources: false });
+    let with_lead = beside(&[lead(json!({"id": 1, "last_name": "Lead"}))]);
+    assert_eq!(with_lead, ReferenceLists { users: true, stages: false, lead_sources: true });
     let all = ReferenceLists {
         users: true,
         stages: true,
