@@ -159,11 +159,26 @@ impl Drop for Subscription {
 #[derive(Clone)]
 pub struct ZafClient {
     js: JsClient,
+    /// Reads the page's script began before the app was loaded (`index.html`), by name:
+    /// each is taken once, so a retried boot asks Zendesk again.
+    early: Option<JsValue>,
 }
 
 impl ZafClient {
     /// `ZAFClient.init()`: `NotInZendesk` when the page lacks the `origin`/`app_guid` parameters.
+    ///
+    /// `index.html` already made the page's client and began the boot's three reads (the current user,
+    /// metadata, context) while the wasm downloaded and compiled (#16, time to data): that client is
+    /// taken, with its reads. Its script marks their rejections handled (they are reported when the
+    /// boot takes them), and if it failed, this calls `init` itself and reports what went wrong.
     pub fn init() -> Result<Self, ZafError> {
+        if let Ok(early) = Reflect::get(&js_sys::global(), &JsValue::from_str("sellSidebarEarly")) {
+            let client = Reflect::get(&early, &JsValue::from_str("client")).unwrap_or(JsValue::UNDEFINED);
+            if client.is_object() {
+                let reads = Reflect::get(&early, &JsValue::from_str("reads")).ok().filter(JsValue::is_object);
+                return Ok(Self { js: client.unchecked_into(), early: reads });
+            }
+        }
         let global = Reflect::get(&js_sys::global(), &JsValue::from_str("ZAFClient")).map_err(|_| ZafError::SdkMissing)?;
         if global.is_undefined() || global.is_null() {
             return Err(ZafError::SdkMissing);
@@ -182,7 +197,16 @@ impl ZafClient {
 
     /// Wraps any object with the client's methods (the browser tests pass a scripted fake).
     pub fn from_js(client: JsValue) -> Self {
-        Self { js: client.unchecked_into() }
+        Self { js: client.unchecked_into(), early: None }
+    }
+
+    /// The read `name` the page's script began, if it is still there to take; then it is gone.
+    fn take_early(&self, name: &str) -> Option<Promise> {
+        let reads = self.early.as_ref()?;
+        let key = JsValue::from_str(name);
+        let read = Reflect::get(reads, &key).ok()?.dyn_into::<Promise>().ok()?;
+        let _ = Reflect::delete_property(reads.unchecked_ref::<js_sys::Object>(), &key);
+        Some(read)
     }
 
     pub async fn get(&self, paths: &[&str]) -> Result<GetResponse, ZafError> {
@@ -226,16 +250,20 @@ impl ZafClient {
     }
 
     pub async fn current_user(&self) -> Result<CurrentUser, ZafError> {
-        Ok(self.get(&["currentUser"]).await?.current_user("currentUser")?)
+        let response = match self.take_early("currentUser") {
+            Some(read) => GetResponse::from_json(&to_json(&settle(Ok(read)).await?)?)?,
+            None => self.get(&["currentUser"]).await?,
+        };
+        Ok(response.current_user("currentUser")?)
     }
 
     pub async fn metadata(&self) -> Result<Metadata, ZafError> {
-        let value = settle(self.js.metadata()).await?;
+        let value = settle(self.take_early("metadata").map_or_else(|| self.js.metadata(), Ok)).await?;
         Ok(Metadata::from_json(&to_json(&value)?)?)
     }
 
     pub async fn context(&self) -> Result<Context, ZafError> {
-        let value = settle(self.js.context()).await?;
+        let value = settle(self.take_early("context").map_or_else(|| self.js.context(), Ok)).await?;
         Ok(Context::from_json(&to_json(&value)?)?)
     }
 
