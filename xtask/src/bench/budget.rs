@@ -15,7 +15,9 @@ pub const GZIP_BUDGET_BYTES: u64 = 280 * 1024;
 /// Sell requests of one ticket's first paint, asserted for every seeded ticket in both modes (issue 15):
 /// one token serves every agent of an account, so request count is the product's scale limit.
 /// Cold: nothing cached. The first paint asks only for what it shows (a picked contact's deals and a
-/// person's organization load on demand).
+/// person's organization load on demand), with one exception that fits the budget: stages are asked for
+/// beside a lone contact's deals (`ReferenceLists::beside_step2`, for time to data, issue 16), in vain
+/// when the contact has none.
 pub const COLD_REQUESTS_BUDGET: usize = 5;
 
 /// *Sell users only* spends one request more cold: the agent's own Sell user, looked up by email before
