@@ -28,6 +28,19 @@ pub fn card(kind: Msg, badge: Option<Msg>, title: &str, fields: Vec<ShownField>,
     el("article", "card").child(header).child(field_list(fields, locale)).child(link).into()
 }
 
+/// Loading placeholders shaped like `cards` cards, not a spinner on a blank panel.
+pub fn skeleton(cards: usize) -> Node {
+    let card = || {
+        let line = |class| Node::from(el("span", class));
+        el("div", "card card--skeleton")
+            .child(line("skeleton__line skeleton__line--title"))
+            .child(line("skeleton__line"))
+            .child(line("skeleton__line skeleton__line--short"))
+            .into()
+    };
+    el("div", "skeleton").attr("aria-busy", "true").attr("aria-live", "polite").children((0..cards).map(|_| card())).into()
+}
+
 /// The fields as a definition list; every value is a text node, and links are only the kinds
 /// `policy::fields` made safe (mailto, tel, http/https).
 pub fn field_list(fields: Vec<ShownField>, locale: Locale) -> Node {
@@ -134,5 +147,15 @@ mod tests {
         let org: Contact = test_record(&json!({"id": 2, "name": "Contoso GmbH", "is_organization": true}));
         let text = contact_card(&org, &[], &Names::default(), false, "https://x.test/c/2", Locale::De).text_content();
         assert!(text.starts_with(Msg::CardOrganization.text(Locale::De)), "{text}");
+    }
+
+    #[test]
+    fn a_skeleton_is_busy_with_one_placeholder_per_card() {
+        let node = skeleton(2);
+        let Node::Element(root) = &node else { panic!("an element") };
+        assert_eq!((root.get("class"), root.get("aria-busy")), (Some("skeleton"), Some("true")));
+        let cards = node.elements().into_iter().filter(|e| e.get("class") == Some("card card--skeleton")).count();
+        assert_eq!(cards, 2);
+        assert_eq!(node.text_content(), "", "placeholders, no text");
     }
 }

@@ -1,20 +1,12 @@
-//! Loading placeholders shaped like the cards they stand for, not a spinner on a blank panel.
+//! Loading placeholders shaped like the cards they stand for (`sidebar_core::cards::skeleton`), built
+//! into DOM by the one function the cards use (#16: no view type of its own).
 
 use leptos::prelude::*;
+use sidebar_core::cards;
+
+use crate::dom::Built;
 
 #[component]
 pub fn Skeleton(#[prop(default = 2)] cards: usize) -> impl IntoView {
-    view! {
-        <div class="skeleton" aria-busy="true" aria-live="polite">
-            {(0..cards)
-                .map(|_| view! {
-                    <div class="card card--skeleton">
-                        <span class="skeleton__line skeleton__line--title"></span>
-                        <span class="skeleton__line"></span>
-                        <span class="skeleton__line skeleton__line--short"></span>
-                    </div>
-                })
-                .collect_view()}
-        </div>
-    }
+    Built::new(&cards::skeleton(cards))
 }
