@@ -16,24 +16,23 @@ use crate::loader::{Load, Loader};
 use crate::sell_data::use_sell_data;
 use crate::session::use_session;
 
-/// The cards are element trees from `sidebar_core::cards`, built into DOM in one place (`dom::Built`).
-#[component]
-pub fn LeadCard(lead: Lead, names: Names) -> impl IntoView {
+/// The cards are element trees from `sidebar_core::cards`, built into DOM in one place (`dom::Built`):
+/// plain functions rather than components, so a list of cards is a list of one view type (#16).
+pub fn lead_card(lead: &Lead, names: &Names) -> Built {
     let s = use_session();
-    Built::new(&cards::lead_card(&lead, &s.fields.lead, &names, &s.sell_url("leads", lead.id.0), s.locale))
+    Built::new(&cards::lead_card(lead, &s.fields.lead, names, &s.sell_url("leads", lead.id.0), s.locale))
 }
 
-#[component]
-pub fn ContactCard(contact: Contact, names: Names, #[prop(optional)] organization: bool) -> impl IntoView {
+/// `organization`: the card of a person's organization ("Organization" rather than "Contact").
+pub fn contact_card(contact: &Contact, names: &Names, organization: bool) -> Built {
     let s = use_session();
     let href = s.sell_url("contacts", contact.id.0);
-    Built::new(&cards::contact_card(&contact, &s.fields.contact, &names, organization, &href, s.locale))
+    Built::new(&cards::contact_card(contact, &s.fields.contact, names, organization, &href, s.locale))
 }
 
-#[component]
-pub fn DealCard(deal: Deal, names: Names) -> impl IntoView {
+pub fn deal_card(deal: &Deal, names: &Names) -> Built {
     let s = use_session();
-    Built::new(&cards::deal_card(&deal, &s.fields.deal, &names, &s.sell_url("deals", deal.id.0), s.locale))
+    Built::new(&cards::deal_card(deal, &s.fields.deal, names, &s.sell_url("deals", deal.id.0), s.locale))
 }
 
 /// Deals come sorted (open first, by value); a long list shows a batch at a time. `title`: another
@@ -57,11 +56,7 @@ pub fn DealList(deals: Vec<Deal>, names: Names, #[prop(optional)] title: Option<
             {move || {
                 let b = bounded.get();
                 deals.with_value(|all| {
-                    b.visible(all)
-                        .iter()
-                        .cloned()
-                        .map(|deal| view! { <DealCard deal names=names.get_value() /> })
-                        .collect_view()
+                    names.with_value(|names| b.visible(all).iter().map(|deal| deal_card(deal, names)).collect::<Vec<_>>())
                 })
             }}
             <ShowMore bounded locale />
@@ -83,9 +78,9 @@ pub fn MatchCards(m: Match, names: Names) -> impl IntoView {
     let shown_deals = m.deals.clone();
     view! {
         <div class="match">
-            {m.lead.map(|lead| view! { <LeadCard lead names=names.clone() /> })}
-            {m.contact.map(|contact| view! { <ContactCard contact names=names.clone() /> })}
-            {m.organization.map(|org| view! { <ContactCard contact=org names=names.clone() organization=true /> })}
+            {m.lead.map(|lead| lead_card(&lead, &names))}
+            {m.contact.map(|contact| contact_card(&contact, &names, false))}
+            {m.organization.map(|org| contact_card(&org, &names, true))}
             {deals}
             {m.organization_id.map(|id| view! { <OrganizationOnDemand id shown_deals /> })}
         </div>
@@ -156,7 +151,7 @@ fn OrganizationOnDemand(id: ContactId, shown_deals: Vec<Deal>) -> impl IntoView 
                 {move || open.get().then(|| loaded_view(loader, locale, retry, |(organization, names)| {
                     let others = shown_deals.with_value(|shown| organization.other_deals(shown, &names));
                     view! {
-                        {organization.record.map(|org| view! { <ContactCard contact=org names=names.clone() organization=true /> })}
+                        {organization.record.map(|org| contact_card(&org, &names, true))}
                         {(!others.is_empty()).then(|| view! { <DealList deals=others names title=Msg::OrganizationDeals /> })}
                     }
                     .into_any()

@@ -13,7 +13,7 @@ use sidebar_core::zaf_values::Requester;
 
 use super::callout::{Callout, Tone};
 use super::load_error::LoadError;
-use super::cards::{LeadCard, MatchCards};
+use super::cards::{lead_card, MatchCards};
 use super::manual_search::ManualSearch;
 use super::show_more::ShowMore;
 use super::skeleton::Skeleton;
@@ -146,7 +146,7 @@ pub fn LookupPanel(
                     let found = state.with(|s| matches!(s, State::Ready(r) if r.outcome.shows_lead(lead.id)));
                     view! {
                         <Callout tone=Tone::Info title=ui::lead_created_named(&sidebar_core::policy::fields::lead_display_name(&lead), locale) />
-                        {(!found).then(|| view! { <LeadCard lead names=created_names.get() /> })}
+                        {(!found).then(|| lead_card(&lead, &created_names.get()))}
                     }
                     .into_any()
                 }

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use sidebar_core::i18n::ui::Msg;
 
 use super::callout::{Callout, Tone};
-use super::cards::{ContactCard, LeadCard};
+use super::cards::{contact_card, lead_card};
 use super::skeleton::Skeleton;
 use crate::newest::Newest;
 use crate::sell_client::sleep_ms;
@@ -90,8 +90,8 @@ pub fn ManualSearch() -> impl IntoView {
                 let contacts: Vec<_> = r.contacts.into_iter().take(MAX_RESULTS - leads.len()).collect();
                 view! {
                     <div class="search__results">
-                        {leads.into_iter().map(|lead| view! { <LeadCard lead names=names.clone() /> }).collect_view()}
-                        {contacts.into_iter().map(|contact| view! { <ContactCard contact names=names.clone() /> }).collect_view()}
+                        {leads.iter().map(|lead| lead_card(lead, &names)).collect::<Vec<_>>()}
+                        {contacts.iter().map(|contact| contact_card(contact, &names, false)).collect::<Vec<_>>()}
                     </div>
                 }
                 .into_any()

@@ -12,7 +12,7 @@ use sidebar_core::sell::model::{Contact, Deal};
 use sidebar_core::zaf_values::Organization;
 
 use super::callout::{Callout, Tone};
-use super::cards::{ContactCard, DealList};
+use super::cards::{contact_card, DealList};
 use super::load_error::{loaded_view, LoadError};
 use super::lookup_view::blocked_view;
 use super::manual_search::ManualSearch;
@@ -169,7 +169,7 @@ fn OrganizationDetails(org: Contact, names: Names) -> impl IntoView {
     let (retry_deals, retry_people) = (Callback::new(move |_| load_deals()), Callback::new(move |_| load_people()));
     view! {
         <div class="match">
-            <ContactCard contact=org names organization=true />
+            {contact_card(&org, &names, true)}
             {move || loaded_view(deals, locale, retry_deals, |(deals, names)| view! { <DealList deals names /> }.into_any())}
             {move || loaded_view(people, locale, retry_people, |(people, names)| view! { <People people names /> }.into_any())}
         </div>
@@ -197,7 +197,7 @@ fn People(people: Vec<Contact>, names: Names) -> impl IntoView {
                         .visible(all)
                         .iter()
                         .cloned()
-                        .map(|contact| view! { <ContactCard contact names=names.get_value() /> })
+                        .map(|contact| names.with_value(|names| contact_card(&contact, names, false)))
                         .collect_view()
                 })
             }}
