@@ -196,9 +196,8 @@ fn People(people: Vec<Contact>, names: Names) -> impl IntoView {
                     shown
                         .visible(all)
                         .iter()
-                        .cloned()
-                        .map(|contact| names.with_value(|names| contact_card(&contact, names, false)))
-                        .collect_view()
+                        .map(|contact| names.with_value(|names| contact_card(contact, names, false)))
+                        .collect::<Vec<_>>()
                 })
             }}
             <ShowMore bounded locale />
