@@ -60,6 +60,20 @@ impl<T: Clone + Send + Sync + 'static, E: Clone + Send + Sync + 'static> Loader<
     }
 }
 
+impl<T: Send + Sync + 'static, E: Send + Sync + 'static> Loader<T, E> {
+    /// Back to nothing shown; what an unfinished load brings back is dropped.
+    pub fn clear(self) {
+        self.forget();
+        self.state.set(Load::Idle);
+    }
+
+    /// What an unfinished load brings back is dropped; what is shown stays (the query it answered is
+    /// being edited).
+    pub fn forget(self) {
+        self.turns.take();
+    }
+}
+
 impl<T: Clone + Send + Sync + 'static, E: Clone + Send + Sync + 'static> Default for Loader<T, E> {
     fn default() -> Self {
         Self::new()

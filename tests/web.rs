@@ -6,7 +6,7 @@ mod support;
 use serde_json::json;
 use sell_sidebar::app::App;
 use sell_sidebar::zaf::{ZafClient, ZafError};
-use support::{clear_storage, container, list, rule, wait_for_text, FakeZaf, Setup};
+use support::{clear_storage, container, list, rule, wait_for_text, FakeZaf, Rule, Setup};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -86,6 +86,36 @@ async fn nothing_found_offers_create_lead_and_search() {
     let text = wait_for_text(&el, "Not in Sell yet").await;
     assert!(text.contains("Create lead"), "{text}");
     assert!(el.query_selector("input[type=search]").ok().flatten().is_some(), "manual search: {text}");
+}
+
+/// A manual search Sell fails shows why with "Try again", as every other load does; trying again
+/// searches again and shows what it finds.
+#[wasm_bindgen_test]
+async fn a_failed_search_says_so_and_can_be_tried_again() {
+    clear_storage();
+    let found = json!([{"id": 77, "name": "Contoso Buyer", "owner_id": 3, "email": "buyer@contoso.test"}]);
+    let fake = FakeZaf::new(Setup {
+        rules: vec![
+            Rule { times: Some(1), ..rule("/v2/contacts?name=", 500, "<html>oops</html>") },
+            rule("/v2/contacts?name=", 200, list("contact", found)),
+            rule("/v2/users", 200, users()),
+        ],
+        ..Setup::default()
+    });
+    let el = mount(&fake);
+    wait_for_text(&el, "Not in Sell yet").await;
+    el.set_id("failed-search");
+    js_sys::eval("(() => { const e = document.querySelector('#failed-search input[type=search]'); e.value = 'Contoso'; e.dispatchEvent(new Event('input', {bubbles: true})); })()")
+        .expect("typed into the search box");
+    let text = wait_for_text(&el, "Try again").await;
+    assert!(text.contains("Sell data couldn't be loaded"), "{text}");
+    let retry = el.query_selector(".search ~ [role=alert] button").ok().flatten().expect("Try again under the search");
+    let retry: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(retry).expect("a button");
+    retry.click();
+    let text = wait_for_text(&el, "Contoso Buyer").await;
+    assert!(text.contains("Contoso Buyer") && !text.contains("Try again"), "{text}");
+    let searches = fake.requested_urls().iter().filter(|u| u.contains("/v2/contacts?name=")).count();
+    assert_eq!(searches, 2, "the failed search and the one tried again");
 }
 
 #[wasm_bindgen_test]

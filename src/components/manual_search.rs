@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::i18n::ui::Msg;
 
-use super::callout::{Callout, Tone};
 use super::cards::{contact_card, lead_card};
+use super::load_error::LoadError;
 use super::skeleton::Skeleton;
+use crate::loader::{Load, Loader};
 use crate::newest::Newest;
 use crate::sell_client::sleep_ms;
 use crate::sell_data::{use_sell_data, SearchResult};
@@ -17,29 +18,30 @@ const DEBOUNCE_MS: u32 = 400;
 const MIN_CHARS: usize = 2;
 const MAX_RESULTS: usize = 20;
 
-#[derive(Clone)]
-enum Found {
-    Idle,
-    Searching,
-    // Boxed: far larger than the other states.
-    Results(Box<SearchResult>),
-    Failed(String),
-}
-
 #[component]
 pub fn ManualSearch() -> impl IntoView {
     let locale = use_session().locale;
     let data = use_sell_data();
     let query = RwSignal::new(String::new());
-    let found = RwSignal::new(Found::Idle);
-    // Only the newest keystroke's search may write its result.
-    let searches = Newest::new();
+    let found = Loader::<SearchResult>::new();
+    // Only the newest keystroke may start a search, once typing pauses.
+    let keystrokes = Newest::new();
+    let search = move |text: String| {
+        let data = data.clone();
+        found.load(false, async move { data.search(&text).await });
+    };
+    let retry = Callback::new({
+        let search = search.clone();
+        move |_| search(query.get_untracked())
+    });
 
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         query.set(text.clone());
-        let turn = searches.take();
-        let data = data.clone();
+        // A search still on its way answers what is no longer typed.
+        found.forget();
+        let turn = keystrokes.take();
+        let search = search.clone();
         spawn_local(async move {
             sleep_ms(DEBOUNCE_MS).await;
             // Also false once the search box is gone (the form opened, the requester changed).
@@ -47,16 +49,9 @@ pub fn ManualSearch() -> impl IntoView {
                 return;
             }
             if text.trim().chars().count() < MIN_CHARS {
-                found.set(Found::Idle);
-                return;
-            }
-            found.set(Found::Searching);
-            let result = data.search(&text).await;
-            if turn.is_current() {
-                found.set(match result {
-                    Ok(r) => Found::Results(Box::new(r)),
-                    Err(e) => Found::Failed(e.message(locale)),
-                });
+                found.clear();
+            } else {
+                search(text);
             }
         });
     };
@@ -75,15 +70,14 @@ pub fn ManualSearch() -> impl IntoView {
                 on:input=on_input
             />
         </form>
-        {move || match found.get() {
-            Found::Idle => ().into_any(),
-            Found::Searching => view! { <Skeleton cards=1 /> }.into_any(),
-            Found::Failed(message) => view! { <Callout tone=Tone::Error title=Msg::FailedTitle.text(locale) body=message /> }.into_any(),
-            Found::Results(r) if r.leads.is_empty() && r.contacts.is_empty() => {
+        {move || match found.state.get() {
+            Load::Idle => ().into_any(),
+            Load::Loading => view! { <Skeleton cards=1 /> }.into_any(),
+            Load::Failed(error) => view! { <LoadError error locale retry /> }.into_any(),
+            Load::Ready(r) if r.leads.is_empty() && r.contacts.is_empty() => {
                 view! { <p class="muted" role="status">{Msg::SearchNoResults.text(locale)}</p> }.into_any()
             }
-            Found::Results(r) => {
-                let r = *r;
+            Load::Ready(r) => {
                 // Bounded: a broad search may match thousands; show the first batch.
                 let names = r.names.clone();
                 let leads: Vec<_> = r.leads.into_iter().take(MAX_RESULTS).collect();

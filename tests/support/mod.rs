@@ -12,10 +12,12 @@ pub struct Rule {
     pub contains: &'static str,
     pub status: u16,
     pub body: String,
+    /// How many requests it answers; `None`: every one.
+    pub times: Option<u32>,
 }
 
 pub fn rule(contains: &'static str, status: u16, body: impl Into<String>) -> Rule {
-    Rule { contains, status, body: body.into() }
+    Rule { contains, status, body: body.into(), times: None }
 }
 
 /// A Sell list envelope of `items`.
@@ -89,7 +91,8 @@ const FAKE_JS: &str = r#"
       var answer = function () {
         for (var i = 0; i < cfg.rules.length; i++) {
           var rule = cfg.rules[i];
-          if (o.url.indexOf(rule.contains) !== -1) {
+          if (o.url.indexOf(rule.contains) !== -1 && rule.times !== 0) {
+            if (rule.times > 0) { rule.times -= 1; }
             var reply = { status: rule.status, responseText: rule.body, headers: {} };
             return rule.status >= 200 && rule.status < 300 ? Promise.resolve(reply) : Promise.reject(reply);
           }
@@ -116,7 +119,7 @@ impl FakeZaf {
         // Each fake is its own installation, so the app's localStorage cache never leaks between tests.
         let installation = setup.installation.unwrap_or_else(|| js_sys::Math::random().to_bits() % 1_000_000_000);
         let rules: Vec<Value> =
-            setup.rules.iter().map(|r| json!({"contains": r.contains, "status": r.status, "body": r.body})).collect();
+            setup.rules.iter().map(|r| json!({"contains": r.contains, "status": r.status, "body": r.body, "times": r.times})).collect();
         let cfg = json!({
             "values": setup.values,
             "settings": setup.settings,
