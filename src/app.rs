@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::i18n::ui::Msg;
 use sidebar_core::settings::ProblemScope;
+use sidebar_core::ui_tree::{el, Node};
 use sidebar_core::zaf_values::{Organization, Requester};
 
 use crate::components::admin_helper::SettingsHelperEntry;
@@ -14,6 +15,7 @@ use crate::components::organization_view::OrganizationPanel;
 use crate::components::not_in_zendesk::NotInZendesk;
 use crate::components::settings_notice::SettingsNotice;
 use crate::components::skeleton::Skeleton;
+use crate::dom::Built;
 use crate::lead_flow::Created;
 use crate::newest::Newest;
 use crate::session::Session;
@@ -207,26 +209,25 @@ fn follow_subject(session: &Session, subject: Subject) {
 /// The Support organization's name, as the agent sees it on its page.
 #[component]
 fn OrganizationHeader(organization: Organization) -> impl IntoView {
-    let name = organization.name.unwrap_or_default();
-    view! {
-        <header class="requester">
-            <h1 class="requester__name" dir="auto" title=name.clone()>{name.clone()}</h1>
-        </header>
-    }
+    Built::new(&header(organization.name.as_deref().unwrap_or_default(), None))
 }
 
 /// The requester's name and email, as the agent sees them in the ticket.
 #[component]
 fn Header(requester: RwSignal<Requester>) -> impl IntoView {
-    view! {
-        <header class="requester">
-            {move || {
-                let r = requester.get();
-                view! {
-                    <h1 class="requester__name" dir="auto" title=r.name.clone()>{r.name.clone().unwrap_or_default()}</h1>
-                    <p class="requester__email" dir="auto" title=r.email.clone()>{r.email.clone().unwrap_or_default()}</p>
-                }
-            }}
-        </header>
+    move || requester.with(|r| Built::new(&header(r.name.as_deref().unwrap_or_default(), Some(r.email.as_deref().unwrap_or_default()))))
+}
+
+/// The sidebar's header: a name, and an email under it where there is one to show (an element tree,
+/// not a view type of its own, #16). Long values are cut by CSS; `title` holds them whole.
+fn header(name: &str, email: Option<&str>) -> Node {
+    let line = |tag, class, text: &str| {
+        let line = el(tag, class).attr("dir", "auto");
+        if text.is_empty() { line } else { line.attr("title", text).text(text) }
+    };
+    let mut header = el("header", "requester").child(line("h1", "requester__name", name));
+    if let Some(email) = email {
+        header = header.child(line("p", "requester__email", email));
     }
+    header.into()
 }
