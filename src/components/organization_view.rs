@@ -62,16 +62,18 @@ pub fn OrganizationPanel(organization: Organization) -> impl IntoView {
                 Load::Idle | Load::Loading => view! { <Skeleton /> }.into_any(),
                 Load::Failed(error) => view! { <LoadError error locale retry /> }.into_any(),
                 Load::Ready(Found::NoAccess(access)) => blocked_view(access, locale).into_any(),
-                Load::Ready(Found::Match(OrganizationMatch::NotFound, _)) => view! {
-                    <Callout tone=Tone::Info title=Msg::OrgNotFoundTitle.text(locale) body=Msg::OrgNotFoundBody.text(locale) />
-                    <ManualSearch />
+                Load::Ready(Found::Match(found @ (OrganizationMatch::NotFound | OrganizationMatch::NoneVisible), _)) => {
+                    // Sell has it under someone else: said so, never "not in Sell".
+                    let (title, body) = match found {
+                        OrganizationMatch::NotFound => (Msg::OrgNotFoundTitle, Msg::OrgNotFoundBody),
+                        _ => (Msg::NoneVisibleTitle, Msg::OrgNoneVisibleBody),
+                    };
+                    view! {
+                        <Callout tone=Tone::Info title=title.text(locale) body=body.text(locale) />
+                        <ManualSearch />
+                    }
+                    .into_any()
                 }
-                .into_any(),
-                Load::Ready(Found::Match(OrganizationMatch::NoneVisible, _)) => view! {
-                    <Callout tone=Tone::Info title=Msg::NoneVisibleTitle.text(locale) body=Msg::OrgNoneVisibleBody.text(locale) />
-                    <ManualSearch />
-                }
-                .into_any(),
                 Load::Ready(Found::Match(OrganizationMatch::One(org), names)) => {
                     view! { <OrganizationDetails org=*org names /> }.into_any()
                 }
