@@ -63,7 +63,7 @@ pub fn OrganizationPanel(organization: Organization) -> impl IntoView {
                 Load::Failed(error) => view! { <LoadError error locale retry /> }.into_any(),
                 Load::Ready(Found::NoAccess(access)) => blocked_view(access, locale).into_any(),
                 Load::Ready(Found::Match(found @ (OrganizationMatch::NotFound | OrganizationMatch::NoneVisible), _)) => {
-                    // Sell has it under someone else: said so, never "not in Sell".
+                    // One Sell has only under someone else is said so, never called "not in Sell".
                     let (title, body) = match found {
                         OrganizationMatch::NotFound => (Msg::OrgNotFoundTitle, Msg::OrgNotFoundBody),
                         _ => (Msg::NoneVisibleTitle, Msg::OrgNoneVisibleBody),
