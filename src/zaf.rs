@@ -200,19 +200,25 @@ impl ZafClient {
         Self { js: client.unchecked_into(), early: None }
     }
 
-    /// The read `name` the page's script began, if it is still there to take; then it is gone.
-    fn take_early(&self, name: &str) -> Option<Promise> {
-        let reads = self.early.as_ref()?;
+    /// The read `name` the page's script began, if it is still there to take (then it is gone), or
+    /// else `ask`'s.
+    fn early_or(&self, name: &str, ask: impl FnOnce() -> Result<Promise, JsValue>) -> Result<Promise, JsValue> {
         let key = JsValue::from_str(name);
-        let read = Reflect::get(reads, &key).ok()?.dyn_into::<Promise>().ok()?;
-        let _ = Reflect::delete_property(reads.unchecked_ref::<js_sys::Object>(), &key);
-        Some(read)
+        let early = self.early.as_ref().and_then(|reads| {
+            let read = Reflect::get(reads, &key).ok()?.dyn_into::<Promise>().ok()?;
+            let _ = Reflect::delete_property(reads.unchecked_ref::<js_sys::Object>(), &key);
+            Some(read)
+        });
+        early.map_or_else(ask, Ok)
     }
 
     pub async fn get(&self, paths: &[&str]) -> Result<GetResponse, ZafError> {
+        read_get(self.ask_get(paths)).await
+    }
+
+    fn ask_get(&self, paths: &[&str]) -> Result<Promise, JsValue> {
         let list: js_sys::Array = paths.iter().map(|p| JsValue::from_str(p)).collect();
-        let value = settle(self.js.get(&list)).await?;
-        Ok(GetResponse::from_json(&to_json(&value)?)?)
+        self.js.get(&list)
     }
 
     pub async fn ticket(&self) -> Result<TicketInfo, ZafError> {
@@ -250,20 +256,17 @@ impl ZafClient {
     }
 
     pub async fn current_user(&self) -> Result<CurrentUser, ZafError> {
-        let response = match self.take_early("currentUser") {
-            Some(read) => GetResponse::from_json(&to_json(&settle(Ok(read)).await?)?)?,
-            None => self.get(&["currentUser"]).await?,
-        };
-        Ok(response.current_user("currentUser")?)
+        let read = self.early_or("currentUser", || self.ask_get(&["currentUser"]));
+        Ok(read_get(read).await?.current_user("currentUser")?)
     }
 
     pub async fn metadata(&self) -> Result<Metadata, ZafError> {
-        let value = settle(self.take_early("metadata").map_or_else(|| self.js.metadata(), Ok)).await?;
+        let value = settle(self.early_or("metadata", || self.js.metadata())).await?;
         Ok(Metadata::from_json(&to_json(&value)?)?)
     }
 
     pub async fn context(&self) -> Result<Context, ZafError> {
-        let value = settle(self.take_early("context").map_or_else(|| self.js.context(), Ok)).await?;
+        let value = settle(self.early_or("context", || self.js.context())).await?;
         Ok(Context::from_json(&to_json(&value)?)?)
     }
 
@@ -297,6 +300,12 @@ impl ZafClient {
             .map_err(|e| ZafError::Host(describe(&e)))?;
         Ok(Subscription { client: self.js.clone(), event: event.to_string(), handler: closure })
     }
+}
+
+/// A `client.get` answer, decoded.
+async fn read_get(call: Result<Promise, JsValue>) -> Result<GetResponse, ZafError> {
+    let value = settle(call).await?;
+    Ok(GetResponse::from_json(&to_json(&value)?)?)
 }
 
 /// Awaits an SDK promise, turning a throw or a rejection into `ZafError::Host`.
