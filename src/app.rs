@@ -4,30 +4,35 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::i18n::ui::Msg;
 use sidebar_core::settings::ProblemScope;
-use sidebar_core::ui_tree::{el, Node};
-use sidebar_core::zaf_values::{Organization, Requester};
+use sidebar_core::ui_tree::{self, Node};
+use sidebar_core::zaf_values::Requester;
 
-use crate::components::admin_helper::SettingsHelperEntry;
-use crate::components::callout::{Callout, Tone};
-use crate::components::create_lead::CreateLeadPanel;
-use crate::components::lookup_view::LookupPanel;
-use crate::components::organization_view::OrganizationPanel;
-use crate::components::not_in_zendesk::NotInZendesk;
-use crate::components::settings_notice::SettingsNotice;
-use crate::components::skeleton::Skeleton;
-use crate::dom::Built;
+use crate::components::admin_helper::settings_helper_entry;
+use crate::components::callout::{callout, Tone};
+use crate::components::create_lead::create_lead_panel;
+use crate::components::lookup_view::lookup_panel;
+use crate::components::not_in_zendesk::not_in_zendesk;
+use crate::components::organization_view::organization_panel;
+use crate::components::settings_notice::settings_notice;
+use crate::components::skeleton::skeleton;
+use crate::el::{el, frag, tree, El};
 use crate::lead_flow::Created;
 use crate::newest::Newest;
 use crate::session::Session;
 use crate::sell_data::SellData;
 use crate::zaf::{Place, ZafClient, ZafError};
 
-/// The root. `zaf` is `Err` outside Zendesk (or when the SDK did not load).
+/// The root as a Leptos component, for `mount_to_body` and the browser tests.
 #[component]
 pub fn App(zaf: Result<ZafClient, ZafError>) -> impl IntoView {
+    app(zaf).built()
+}
+
+/// The root. `zaf` is `Err` outside Zendesk (or when the SDK did not load).
+pub fn app(zaf: Result<ZafClient, ZafError>) -> El {
     let zaf = match zaf {
         Ok(zaf) => zaf,
-        Err(_) => return view! { <NotInZendesk /> }.into_any(),
+        Err(_) => return not_in_zendesk(),
     };
     crate::resize::follow_content_height(zaf.clone());
     // Booting by hand rather than through a resource and `<Suspense>`: the app has no other async
@@ -44,25 +49,18 @@ pub fn App(zaf: Result<ZafClient, ZafError>) -> impl IntoView {
         });
     };
     start();
-    view! {
-        <main class="sidebar">
-            {move || match boot.get() {
-                None => view! { <Skeleton /> }.into_any(),
-                Some(Ok(session)) => view! { <Sidebar session /> }.into_any(),
-                Some(Err(e)) => {
-                    // No agent locale without a session: the browser's language decides.
-                    let locale = crate::components::not_in_zendesk::browser_locale();
-                    view! {
-                        <Callout tone=Tone::Error title=Msg::ZafFailedTitle.text(locale) body=e.text(locale)>
-                            <button class="c-btn" on:click=move |_| start()>{Msg::Retry.text(locale)}</button>
-                        </Callout>
-                    }
-                    .into_any()
-                }
-            }}
-        </main>
-    }
-    .into_any()
+    el("main").attr("class", "sidebar").child_with(move || {
+        Some(match boot.get() {
+            None => skeleton(2),
+            Some(Ok(session)) => untrack(|| sidebar(session)),
+            Some(Err(e)) => {
+                // No agent locale without a session: the browser's language decides.
+                let locale = crate::components::not_in_zendesk::browser_locale();
+                let retry = el("button").attr("class", "c-btn").text(Msg::Retry.text(locale)).on("click", move |_| start());
+                callout(Tone::Error, Msg::ZafFailedTitle.text(locale), &e.text(locale), vec![retry])
+            }
+        })
+    })
 }
 
 /// Which panel the sidebar shows.
@@ -76,8 +74,8 @@ pub enum Panel {
 #[derive(Clone, Copy)]
 pub struct Subject(pub RwSignal<Option<String>>);
 
-#[component]
-fn Sidebar(session: Session) -> impl IntoView {
+/// The sidebar of a booted session: header, settings notice, the place's panel, the settings helper.
+fn sidebar(session: Session) -> El {
     let locale = session.locale;
     let admin = session.agent.is_admin();
     let problems = session.settings.clone();
@@ -116,35 +114,30 @@ fn Sidebar(session: Session) -> impl IntoView {
     });
 
     let header = match organization.clone() {
-        Some(organization) => view! { <OrganizationHeader organization /> }.into_any(),
-        None => view! { <Header requester /> }.into_any(),
+        Some(organization) => tree(&header(organization.name.as_deref().unwrap_or_default(), None)),
+        None => requester_header(requester),
     };
+    let view = frag().child(header);
     if problems.blocks(ProblemScope::WholeApp) {
-        return view! {
-            {header}
-            <SettingsNotice parsed=problems admin locale scope=ProblemScope::WholeApp />
-        }
-        .into_any();
+        return view.children(settings_notice(&problems, admin, locale, ProblemScope::WholeApp).into_iter().collect());
     }
-    let other_emails = StoredValue::new(other_emails);
-    let body = move || match (organization.clone(), panel.get()) {
-        (Some(organization), _) => view! { <OrganizationPanel organization /> }.into_any(),
-        (None, Panel::Lookup) => view! { <LookupPanel requester panel created other_emails=other_emails.get_value() /> }.into_any(),
-        (None, Panel::CreateLead) => view! {
-            <CreateLeadPanel requester on_close=close_form on_created=lead_created />
-        }
-        .into_any(),
+    let notice = (admin && (!problems.problems.is_empty() || !field_problems))
+        .then(|| settings_notice(&problems, admin, locale, ProblemScope::FieldDisplay))
+        .flatten();
+    let body = move || {
+        let (organization, shown) = (organization.clone(), panel.get());
+        // Only the switch of panels builds a panel again, never a signal its building happened to read.
+        Some(untrack(|| match (organization, shown) {
+            (Some(organization), _) => organization_panel(organization),
+            (None, Panel::Lookup) => lookup_panel(requester, panel, created, other_emails.clone()),
+            (None, Panel::CreateLead) => create_lead_panel(requester, close_form, lead_created),
+        }))
     };
-    view! {
-        {header}
-        {(admin && (!problems.problems.is_empty() || !field_problems))
-            .then(|| view! { <SettingsNotice parsed=problems.clone() admin locale scope=ProblemScope::FieldDisplay /> })}
-        {body}
+    view.children(notice.into_iter().collect())
+        .child_with(body)
         // ---- Settings helper: Support admins only ----
-        {admin.then(|| view! { <SettingsHelperEntry /> })}
-        <p class="sr-only">{Msg::AppTitle.text(locale)}</p>
-    }
-    .into_any()
+        .children(admin.then(settings_helper_entry).into_iter().collect())
+        .child(el("p").attr("class", "sr-only").text(Msg::AppTitle.text(locale)))
 }
 
 /// The ticket's requester can change while it is open: Support says so with
@@ -206,26 +199,21 @@ fn follow_subject(session: &Session, subject: Subject) {
     }
 }
 
-/// The Support organization's name, as the agent sees it on its page.
-#[component]
-fn OrganizationHeader(organization: Organization) -> impl IntoView {
-    Built::new(&header(organization.name.as_deref().unwrap_or_default(), None))
-}
-
 /// The requester's name and email, as the agent sees them in the ticket.
-#[component]
-fn Header(requester: RwSignal<Requester>) -> impl IntoView {
-    move || requester.with(|r| Built::new(&header(r.name.as_deref().unwrap_or_default(), Some(r.email.as_deref().unwrap_or_default()))))
+fn requester_header(requester: RwSignal<Requester>) -> El {
+    frag().child_with(move || {
+        requester.with(|r| Some(tree(&header(r.name.as_deref().unwrap_or_default(), Some(r.email.as_deref().unwrap_or_default())))))
+    })
 }
 
 /// The sidebar's header: a name, and an email under it where there is one to show (an element tree,
 /// not a view type of its own, #16). Long values are cut by CSS; `title` holds them whole.
 fn header(name: &str, email: Option<&str>) -> Node {
     let line = |tag, class, text: &str| {
-        let line = el(tag, class).attr("dir", "auto");
+        let line = ui_tree::el(tag, class).attr("dir", "auto");
         if text.is_empty() { line } else { line.attr("title", text).text(text) }
     };
-    let mut header = el("header", "requester").child(line("h1", "requester__name", name));
+    let mut header = ui_tree::el("header", "requester").child(line("h1", "requester__name", name));
     if let Some(email) = email {
         header = header.child(line("p", "requester__email", email));
     }

@@ -1,5 +1,6 @@
-//! Read-only parts of the sidebar (`sidebar_core::ui_tree`) turned into DOM by one function, and put
-//! in a Leptos view as they are (`Built`). Every text becomes a text node, never markup.
+//! Read-only parts of the sidebar (`sidebar_core::ui_tree`) turned into DOM by one function, and the
+//! finished DOM handed to Leptos's mount as it is (`Built`). Every text becomes a text node, never
+//! markup.
 
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::{Position, PositionState, Render, RenderHtml};
@@ -7,21 +8,23 @@ use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
 use sidebar_core::ui_tree::Node;
 use wasm_bindgen::JsCast;
 
-/// A finished element tree in a view.
+/// A finished element, mounted by Leptos as it is (the app's root, built with `el`).
 pub struct Built(web_sys::Element);
 
 impl Built {
-    /// `node` must be an element (a text alone is a `Node::Text`, shown as an empty span).
-    pub fn new(node: &Node) -> Built {
-        let element = build(node)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            .or_else(|| document().and_then(|d| d.create_element("span").ok()));
-        match element {
-            Some(element) => Built(element),
-            // No document: nothing can be shown anyway.
-            None => Built(JsCast::unchecked_into(wasm_bindgen::JsValue::NULL)),
-        }
+    pub fn element(element: web_sys::Element) -> Built {
+        Built(element)
     }
+}
+
+/// The DOM of a read-only tree. `node` must be an element (a text alone is a `Node::Text`, shown as
+/// an empty span).
+pub fn tree_element(node: &Node) -> web_sys::Element {
+    build(node)
+        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        .or_else(|| document().and_then(|d| d.create_element("span").ok()))
+        // No document: nothing can be shown anyway.
+        .unwrap_or_else(|| JsCast::unchecked_into(wasm_bindgen::JsValue::NULL))
 }
 
 fn document() -> Option<web_sys::Document> {

@@ -8,6 +8,7 @@ pub mod app;
 pub mod cache;
 pub mod components;
 pub mod dom;
+pub mod el;
 pub mod in_flight;
 pub mod lead_flow;
 pub mod loader;
@@ -18,13 +19,11 @@ pub mod sell_data;
 pub mod session;
 pub mod zaf;
 
-use leptos::prelude::*;
-
 /// Mounts the app on the page's body, inside Zendesk or not.
 pub fn start() {
     report_panics();
     let zaf = zaf::ZafClient::init();
-    leptos::mount::mount_to_body(move || view! { <app::App zaf /> });
+    leptos::mount::mount_to_body(move || app::app(zaf).built());
 }
 
 /// Panics go to the console, where the test suites' hook catches them, instead of dying silently.

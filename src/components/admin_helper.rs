@@ -13,9 +13,9 @@ use sidebar_core::settings::Settings;
 use sidebar_core::settings_helper::{helper_sections, HelperLists};
 use wasm_bindgen::JsValue;
 
-use super::callout::{Callout, Tone};
-use super::skeleton::Skeleton;
-use crate::dom::Built;
+use super::callout::{callout, Tone};
+use super::skeleton::skeleton;
+use crate::el::{button, el, tree, El};
 use crate::loader::{Load, Loader};
 use crate::sell_data::use_sell_data;
 use crate::session::use_session;
@@ -30,28 +30,23 @@ struct Lists {
 }
 
 /// The sidebar's "Settings helper" button and, when open, the helper. Render it for admins only.
-#[component]
-pub fn SettingsHelperEntry() -> impl IntoView {
+pub fn settings_helper_entry() -> El {
     let locale = use_session().locale;
     let open = RwSignal::new(false);
-    view! {
-        <div class="settings-helper-entry">
-            <button
-                type="button"
-                class="c-btn c-btn--basic c-btn--sm"
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls="settings-helper"
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                {Msg::SettingsHelperButton.text(locale)}
-            </button>
-            {move || open.get().then(|| view! { <AdminHelper on_close=Callback::new(move |_| open.set(false)) /> })}
-        </div>
-    }
+    let toggle = el("button")
+        .attr("type", "button")
+        .attr("class", "c-btn c-btn--basic c-btn--sm")
+        .attr_with("aria-expanded", move || Some(if open.get() { "true" } else { "false" }.into()))
+        .attr("aria-controls", "settings-helper")
+        .on("click", move |_| open.update(|o| *o = !*o))
+        .text(Msg::SettingsHelperButton.text(locale));
+    el("div")
+        .attr("class", "settings-helper-entry")
+        .child(toggle)
+        .child_with(move || open.get().then(|| untrack(|| admin_helper(Callback::new(move |_| open.set(false))))))
 }
 
-#[component]
-pub fn AdminHelper(on_close: Callback<()>) -> impl IntoView {
+fn admin_helper(on_close: Callback<()>) -> El {
     let session = use_session();
     let locale = session.locale;
     let data = use_sell_data();
@@ -73,49 +68,49 @@ pub fn AdminHelper(on_close: Callback<()>) -> impl IntoView {
     load(false);
     let settings = session.settings.settings.clone();
     let refresh = load.clone();
-
-    view! {
-        <section id="settings-helper" class="settings-helper" aria-labelledby="settings-helper-title">
-            <header class="settings-helper__header">
-                <h2 id="settings-helper-title" class="section-title">{Msg::AdminSettingsTitle.text(locale)}</h2>
-                <button type="button" class="c-btn c-btn--basic c-btn--sm" on:click=move |_| refresh(true)>
-                    {Msg::Refresh.text(locale)}
-                </button>
-                <button type="button" class="c-btn c-btn--basic c-btn--sm" on:click=move |_| on_close.run(())>
-                    {Msg::Close.text(locale)}
-                </button>
-            </header>
-            <p class="muted">{Msg::AdminOnlyNotice.text(locale)} " " {Msg::AdminIntro.text(locale)}</p>
-            {move || match lists.state.get() {
-                Load::Idle | Load::Loading => view! { <Skeleton cards=1 /> }.into_any(),
-                Load::Failed(error) => {
-                    let retry = load.clone();
-                    view! {
-                        <Callout tone=Tone::Error title=Msg::FailedTitle.text(locale) body=error.message(locale)>
-                            <button type="button" class="c-btn" on:click=move |_| retry(true)>{Msg::Retry.text(locale)}</button>
-                        </Callout>
-                    }
-                    .into_any()
-                }
-                Load::Ready(lists) => lists_view(lists, &settings, locale).into_any(),
-            }}
-        </section>
-    }
+    let header = el("header")
+        .attr("class", "settings-helper__header")
+        .child(el("h2").attr("id", "settings-helper-title").attr("class", "section-title").text(Msg::AdminSettingsTitle.text(locale)))
+        .child(button("c-btn c-btn--basic c-btn--sm", Msg::Refresh.text(locale)).on("click", move |_| refresh(true)))
+        .child(button("c-btn c-btn--basic c-btn--sm", Msg::Close.text(locale)).on("click", move |_| on_close.run(())));
+    let intro = el("p")
+        .attr("class", "muted")
+        .text(Msg::AdminOnlyNotice.text(locale))
+        .text(" ")
+        .text(Msg::AdminIntro.text(locale));
+    let body = move || {
+        Some(match lists.state.get() {
+            Load::Idle | Load::Loading => skeleton(1),
+            Load::Failed(error) => {
+                let retry = load.clone();
+                let retry = button("c-btn", Msg::Retry.text(locale)).on("click", move |_| retry(true));
+                callout(Tone::Error, Msg::FailedTitle.text(locale), &error.message(locale), vec![retry])
+            }
+            Load::Ready(lists) => lists_view(lists, &settings, locale),
+        })
+    };
+    el("section")
+        .attr("id", "settings-helper")
+        .attr("class", "settings-helper")
+        .attr("aria-labelledby", "settings-helper-title")
+        .child(header)
+        .child(intro)
+        .child_with(body)
 }
 
-fn lists_view(lists: Lists, settings: &Settings, locale: Locale) -> impl IntoView {
+fn lists_view(lists: Lists, settings: &Settings, locale: Locale) -> El {
     let helper = HelperLists {
         users: &lists.users,
         statuses: &lists.statuses,
         sources: &lists.sources,
         token_user: lists.token_user.as_ref(),
     };
-    let sections: Vec<Built> = helper_sections(&helper, settings, locale).iter().map(Built::new).collect();
+    let sections = helper_sections(&helper, settings, locale).iter().map(tree).collect();
     // One listener for every Copy button (`data-copy`); the outcome is announced next to the button.
-    view! { <div class="settings-helper__sections" on:click=move |ev| copy_clicked(ev, locale)>{sections}</div> }
+    el("div").attr("class", "settings-helper__sections").on("click", move |ev| copy_clicked(ev, locale)).children(sections)
 }
 
-fn copy_clicked(ev: web_sys::MouseEvent, locale: Locale) {
+fn copy_clicked(ev: web_sys::Event, locale: Locale) {
     use wasm_bindgen::JsCast;
     let button = ev
         .target()

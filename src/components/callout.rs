@@ -1,6 +1,6 @@
 //! A state message in Garden's callout style: no access, not configured, failed, rate limited.
 
-use leptos::prelude::*;
+use crate::el::{el, El};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -19,20 +19,19 @@ impl Tone {
     }
 }
 
-/// `title` and `body` are plain text (rendered as text nodes); `children` hold any action buttons.
-#[component]
-pub fn Callout(
-    tone: Tone,
-    #[prop(into)] title: String,
-    #[prop(into, optional)] body: String,
-    #[prop(optional)] children: Option<Children>,
-) -> impl IntoView {
+/// `title` and `body` are plain text (rendered as text nodes); `actions` (buttons, or a paragraph for
+/// admins) go in its action row, which is left out when there are none.
+pub fn callout(tone: Tone, title: &str, body: &str, actions: Vec<El>) -> El {
     let role = if tone == Tone::Error { "alert" } else { "status" };
-    view! {
-        <div class=tone.class() role=role>
-            <strong class="c-callout__title">{title}</strong>
-            {(!body.is_empty()).then(|| view! { <p class="c-callout__paragraph">{body}</p> })}
-            {children.map(|c| view! { <div class="callout-actions">{c()}</div> })}
-        </div>
+    let mut view = el("div")
+        .attr("class", tone.class())
+        .attr("role", role)
+        .child(el("strong").attr("class", "c-callout__title").text(title));
+    if !body.is_empty() {
+        view = view.child(el("p").attr("class", "c-callout__paragraph").text(body));
     }
+    if !actions.is_empty() {
+        view = view.child(actions.into_iter().fold(el("div").attr("class", "callout-actions"), El::child));
+    }
+    view
 }

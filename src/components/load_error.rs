@@ -8,8 +8,9 @@ use sidebar_core::i18n::ui::{self, Msg};
 use sidebar_core::i18n::Locale;
 use sidebar_core::sell::error::SellError;
 
-use super::callout::{Callout, Tone};
-use super::skeleton::Skeleton;
+use super::callout::{callout, Tone};
+use super::skeleton::skeleton;
+use crate::el::{button, El};
 use crate::loader::{Load, Loader};
 
 /// What a part loaded on demand shows: a one-card skeleton while it loads, the error with its retry
@@ -18,17 +19,16 @@ pub fn loaded_view<T: Clone + Send + Sync + 'static>(
     loader: Loader<T>,
     locale: Locale,
     retry: Callback<()>,
-    ready: impl FnOnce(T) -> AnyView,
-) -> AnyView {
+    ready: impl FnOnce(T) -> Vec<El>,
+) -> Vec<El> {
     match loader.state.get() {
-        Load::Idle | Load::Loading => view! { <Skeleton cards=1 /> }.into_any(),
-        Load::Failed(error) => view! { <LoadError error locale retry /> }.into_any(),
+        Load::Idle | Load::Loading => vec![skeleton(1)],
+        Load::Failed(error) => vec![load_error(error, locale, retry)],
         Load::Ready(data) => ready(data),
     }
 }
 
-#[component]
-pub fn LoadError(error: SellError, locale: Locale, retry: Callback<()>) -> impl IntoView {
+pub fn load_error(error: SellError, locale: Locale, retry: Callback<()>) -> El {
     let wait = match &error {
         SellError::RateLimited { retry_after_secs } => retry_after_secs.unwrap_or(1),
         _ => 0,
@@ -48,17 +48,14 @@ pub fn LoadError(error: SellError, locale: Locale, retry: Callback<()>) -> impl 
             }
         });
     }
-    let retryable = error.is_retryable();
-    view! {
-        <Callout tone title=title.text(locale) body=error.message(locale)>
-            {retryable.then(|| view! {
-                <button type="button" class="c-btn" disabled=move || { left.get() > 0 } on:click=move |_| retry.run(())>
-                    {move || match left.get() {
-                        0 => Msg::Retry.text(locale).to_string(),
-                        n => ui::retry_in_seconds(Some(n), locale),
-                    }}
-                </button>
-            }.into_any())}
-        </Callout>
-    }
+    let retry_button = error.is_retryable().then(|| {
+        button("c-btn", "")
+            .flag_with("disabled", move || left.get() > 0)
+            .on("click", move |_| retry.run(()))
+            .text_with(move || match left.get() {
+                0 => Msg::Retry.text(locale).to_string(),
+                n => ui::retry_in_seconds(Some(n), locale),
+            })
+    });
+    callout(tone, title.text(locale), &error.message(locale), retry_button.into_iter().collect())
 }

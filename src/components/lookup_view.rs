@@ -5,18 +5,20 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::format;
 use sidebar_core::i18n::ui::{self, Msg};
+use sidebar_core::i18n::Locale;
 use sidebar_core::lookup::bounded::BoundedList;
 use sidebar_core::lookup::{LookupOutcome, MatchRef, MatchSummary};
 use sidebar_core::policy::access::Access;
 use sidebar_core::sell::error::SellError;
 use sidebar_core::zaf_values::Requester;
 
-use super::callout::{Callout, Tone};
-use super::load_error::LoadError;
-use super::cards::{lead_card, MatchCards};
-use super::manual_search::ManualSearch;
-use super::show_more::ShowMore;
-use super::skeleton::Skeleton;
+use super::callout::{callout, Tone};
+use super::cards::{lead_card, match_cards};
+use super::load_error::load_error;
+use super::manual_search::manual_search;
+use super::show_more::show_more;
+use super::skeleton::skeleton;
+use crate::el::{button, el, frag, El};
 use crate::app::Panel;
 use crate::lead_flow::{Created, CreatedLead};
 use crate::cache::now_ms;
@@ -36,15 +38,13 @@ enum State {
     Ready(Box<LookupResult>),
 }
 
-#[component]
-pub fn LookupPanel(
+pub fn lookup_panel(
     requester: RwSignal<Requester>,
     panel: RwSignal<Panel>,
     created: RwSignal<Option<Created>>,
-    /// The user's other email addresses (user sidebar): each looked up when the agent asks.
-    #[prop(optional)]
+    // The user's other email addresses (user sidebar): each looked up when the agent asks.
     other_emails: Vec<String>,
-) -> impl IntoView {
+) -> El {
     let session = use_session();
     let locale = session.locale;
     let data = use_sell_data();
@@ -138,85 +138,90 @@ pub fn LookupPanel(
         reload.update(|n| *n += 1);
     };
 
-    view! {
-        <section class="lookup" aria-live="polite">
-            {move || this_requesters(created, requester).map(|created| match created.lead {
-                CreatedLead::Visible(lead) => {
-                    // Its own card only until the lookup, asked again, shows the new lead itself.
-                    let found = state.with(|s| matches!(s, State::Ready(r) if r.outcome.shows_lead(lead.id)));
-                    view! {
-                        <Callout tone=Tone::Info title=ui::lead_created_named(&sidebar_core::policy::fields::lead_display_name(&lead), locale) />
-                        {(!found).then(|| lead_card(&lead, &created_names.get()))}
-                    }
-                    .into_any()
+    let created_view = move || {
+        this_requesters(created, requester).map(|created| match created.lead {
+            CreatedLead::Visible(lead) => {
+                // Its own card only until the lookup, asked again, shows the new lead itself.
+                let found = state.with(|s| matches!(s, State::Ready(r) if r.outcome.shows_lead(lead.id)));
+                let title = ui::lead_created_named(&sidebar_core::policy::fields::lead_display_name(&lead), locale);
+                let view = frag().child(callout(Tone::Info, &title, "", Vec::new()));
+                match found {
+                    true => view,
+                    false => view.child(lead_card(&lead, &created_names.get())),
                 }
-                CreatedLead::NotVisible { name } => view! {
-                    <Callout tone=Tone::Info title=ui::lead_created_named(&name, locale) body=Msg::LeadCreatedNotVisible.text(locale) />
-                }
-                .into_any(),
-            })}
-            {move || match state.get() {
-                State::Loading => view! { <Skeleton /> }.into_any(),
-                State::NoRequester => view! {
-                    <Callout tone=Tone::Info title=Msg::NoRequesterTitle.text(locale) body=Msg::NoRequesterBody.text(locale) />
-                }
-                .into_any(),
-                State::NoEmail => view! {
-                    <Callout tone=Tone::Info title=Msg::NothingFoundTitle.text(locale) body=Msg::NoRequesterEmail.text(locale) />
-                    <ManualSearch />
-                    <CreateLeadButton panel promoted=true />
-                }
-                .into_any(),
-                State::Blocked(access) => blocked_view(access, locale).into_any(),
-                State::Failed(error) => view! { <LoadError error locale retry=Callback::new(move |_| refresh()) /> }.into_any(),
-                State::Ready(result) => view! {
-                    // A lead just created for this requester: no invitation to create a second.
-                    <Outcome result=(*result).clone() panel offer_create=this_requesters(created, requester).is_none() />
-                    {other_emails_view(&other_emails, other_email, matches!(result.outcome, LookupOutcome::NotFound | LookupOutcome::NoneVisible), locale)}
-                    <footer class="lookup__footer">
-                        <span class="muted">{move || format::relative_minutes(((now.get() - result.fetched_at) / 60_000.0).max(0.0) as u64, locale)}</span>
-                        <button
-                            class="c-btn c-btn--basic c-btn--sm"
-                            aria-busy=move || refreshing.get().to_string()
-                            disabled=move || refreshing.get()
-                            on:click=move |_| refresh()
-                        >
-                            {move || if refreshing.get() { Msg::Loading.text(locale) } else { Msg::Refresh.text(locale) }}
-                        </button>
-                    </footer>
-                }
-                .into_any(),
-            }}
-        </section>
-    }
+            }
+            CreatedLead::NotVisible { name } => {
+                callout(Tone::Info, &ui::lead_created_named(&name, locale), Msg::LeadCreatedNotVisible.text(locale), Vec::new())
+            }
+        })
+    };
+    let body = move || {
+        Some(match state.get() {
+            State::Loading => skeleton(2),
+            State::NoRequester => info(Msg::NoRequesterTitle, Msg::NoRequesterBody, locale),
+            State::NoEmail => frag()
+                .child(info(Msg::NothingFoundTitle, Msg::NoRequesterEmail, locale))
+                .child(manual_search())
+                .child(create_lead_button(panel, true)),
+            State::Blocked(access) => blocked_view(access, locale),
+            State::Failed(error) => load_error(error, locale, Callback::new(move |_| refresh())),
+            State::Ready(result) => {
+                let nothing_found = matches!(result.outcome, LookupOutcome::NotFound | LookupOutcome::NoneVisible);
+                let fetched_at = result.fetched_at;
+                let refresh_button = el("button")
+                    .attr("class", "c-btn c-btn--basic c-btn--sm")
+                    .attr_with("aria-busy", move || Some(refreshing.get().to_string()))
+                    .flag_with("disabled", move || refreshing.get())
+                    .on("click", move |_| refresh())
+                    .text_with(move || if refreshing.get() { Msg::Loading } else { Msg::Refresh }.text(locale).into());
+                let age = move || format::relative_minutes(((now.get() - fetched_at) / 60_000.0).max(0.0) as u64, locale);
+                let footer = el("footer")
+                    .attr("class", "lookup__footer")
+                    .child(el("span").attr("class", "muted").text_with(age))
+                    .child(refresh_button);
+                // A lead just created for this requester: no invitation to create a second.
+                let offer_create = this_requesters(created, requester).is_none();
+                frag()
+                    .child(outcome(*result, panel, offer_create))
+                    .children(other_emails_view(&other_emails, other_email, nothing_found, locale).into_iter().collect())
+                    .child(footer)
+            }
+        })
+    };
+    el("section").attr("class", "lookup").attr("aria-live", "polite").child_with(created_view).child_with(body)
+}
+
+/// An information callout of two fixed texts.
+fn info(title: Msg, body: Msg, locale: Locale) -> El {
+    callout(Tone::Info, title.text(locale), body.text(locale), Vec::new())
 }
 
 /// The user's other emails (user sidebar), offered when the one looked up found nothing: each costs
 /// two requests, so only when the agent asks.
-fn other_emails_view(emails: &[String], chosen: RwSignal<Option<String>>, nothing_found: bool, locale: sidebar_core::i18n::Locale) -> Option<impl IntoView> {
+fn other_emails_view(emails: &[String], chosen: RwSignal<Option<String>>, nothing_found: bool, locale: Locale) -> Option<El> {
     let current = chosen.get_untracked();
-    let rest: Vec<String> = emails.iter().filter(|e| Some(*e) != current.as_ref()).cloned().collect();
-    (nothing_found && !rest.is_empty()).then(|| view! {
-        <section class="other-emails" aria-labelledby="other-emails-title">
-            <h2 id="other-emails-title" class="section-title">{Msg::OtherEmailsTitle.text(locale)}</h2>
-            {rest.into_iter().map(|email| {
-                let label = ui::look_up_email(&email, locale);
-                view! {
-                    <button type="button" class="c-btn c-btn--basic c-btn--sm" on:click=move |_| chosen.set(Some(email.clone()))>{label}</button>
-                }
-            }).collect_view()}
-        </section>
+    let rest: Vec<&String> = emails.iter().filter(|e| Some(*e) != current.as_ref()).collect();
+    (nothing_found && !rest.is_empty()).then(|| {
+        let buttons = rest.into_iter().map(|email| {
+            let email = email.clone();
+            button("c-btn c-btn--basic c-btn--sm", &ui::look_up_email(&email, locale)).on("click", move |_| chosen.set(Some(email.clone())))
+        });
+        el("section")
+            .attr("class", "other-emails")
+            .attr("aria-labelledby", "other-emails-title")
+            .child(el("h2").attr("id", "other-emails-title").attr("class", "section-title").text(Msg::OtherEmailsTitle.text(locale)))
+            .children(buttons.collect())
     })
 }
 
 /// Why the agent sees no Sell data (shared with the organization page).
-pub(crate) fn blocked_view(access: Access, locale: sidebar_core::i18n::Locale) -> impl IntoView {
+pub(crate) fn blocked_view(access: Access, locale: Locale) -> El {
     let (title, body) = match access {
         Access::InactiveSellUser => (Msg::InactiveSellUserTitle, Msg::InactiveSellUserBody),
         Access::NoAgentEmail => (Msg::NoAgentEmailTitle, Msg::NoAgentEmailBody),
         _ => (Msg::NoSellAccessTitle, Msg::NoSellAccessBody),
     };
-    view! { <Callout tone=Tone::Warning title=title.text(locale) body=body.text(locale) /> }
+    callout(Tone::Warning, title.text(locale), body.text(locale), Vec::new())
 }
 
 /// The lead created from the form, if it was for the requester now on the ticket.
@@ -225,56 +230,42 @@ fn this_requesters(created: RwSignal<Option<Created>>, requester: RwSignal<Reque
     created.get().filter(|c| c.is_for(email.as_deref()))
 }
 
-#[component]
-fn Outcome(result: LookupResult, panel: RwSignal<Panel>, offer_create: bool) -> impl IntoView {
+fn outcome(result: LookupResult, panel: RwSignal<Panel>, offer_create: bool) -> El {
     let locale = use_session().locale;
     let skipped = result.skipped;
     let names = result.names.clone();
     let not_found = matches!(result.outcome, LookupOutcome::NotFound | LookupOutcome::NoneVisible);
-    let names_missing = result.names_missing;
-    let body = match result.outcome {
+    let mut view = frag();
+    if skipped > 0 && !not_found {
+        view = view.child(el("p").attr("class", "muted").text(&ui::n_records_skipped(skipped, locale)));
+    }
+    if result.names_missing {
+        view = view.child(el("p").attr("class", "muted").text(Msg::NamesMissing.text(locale)));
+    }
+    let create = |promoted| offer_create.then(|| create_lead_button(panel, promoted)).into_iter().collect::<Vec<_>>();
+    match result.outcome {
         // Sell answered, but with records we could not read: that is not "nothing found", and offering
         // "Create lead" would invite a duplicate.
-        LookupOutcome::NotFound if skipped > 0 => view! {
-            <Callout tone=Tone::Warning title=Msg::FailedTitle.text(locale) body=ui::n_records_skipped(skipped, locale) />
-            <ManualSearch />
-        }
-        .into_any(),
-        LookupOutcome::NotFound => view! {
-            <Callout tone=Tone::Info title=Msg::NothingFoundTitle.text(locale) body=Msg::NothingFoundBody.text(locale) />
-            {offer_create.then(|| view! { <CreateLeadButton panel promoted=true /> })}
-            <ManualSearch />
-        }
-        .into_any(),
+        LookupOutcome::NotFound if skipped > 0 => view
+            .child(callout(Tone::Warning, Msg::FailedTitle.text(locale), &ui::n_records_skipped(skipped, locale), Vec::new()))
+            .child(manual_search()),
+        LookupOutcome::NotFound => view
+            .child(info(Msg::NothingFoundTitle, Msg::NothingFoundBody, locale))
+            .children(create(true))
+            .child(manual_search()),
         // Sell has the person, under someone else: say so (never "not in Sell"), and don't push a
         // second record.
-        LookupOutcome::NoneVisible => view! {
-            <Callout tone=Tone::Info title=Msg::NoneVisibleTitle.text(locale) body=Msg::NoneVisibleBody.text(locale) />
-            <ManualSearch />
-            {offer_create.then(|| view! { <CreateLeadButton panel promoted=false /> })}
-        }
-        .into_any(),
-        LookupOutcome::One(m) => view! {
-            <MatchCards m=*m names />
-            {offer_create.then(|| view! { <CreateLeadButton panel promoted=false /> })}
-        }
-        .into_any(),
-        LookupOutcome::Several(summaries) => view! {
-            <SeveralMatches summaries names />
-            {offer_create.then(|| view! { <CreateLeadButton panel promoted=false /> })}
-        }
-        .into_any(),
-    };
-    view! {
-        {(skipped > 0 && !not_found).then(|| view! { <p class="muted">{ui::n_records_skipped(skipped, locale)}</p> })}
-        {names_missing.then(|| view! { <p class="muted">{Msg::NamesMissing.text(locale)}</p> })}
-        {body}
+        LookupOutcome::NoneVisible => view
+            .child(info(Msg::NoneVisibleTitle, Msg::NoneVisibleBody, locale))
+            .child(manual_search())
+            .children(create(false)),
+        LookupOutcome::One(m) => view.child(match_cards(*m, names)).children(create(false)),
+        LookupOutcome::Several(summaries) => view.child(several_matches(summaries, names)).children(create(false)),
     }
 }
 
 /// Several people share the requester's email: the agent picks one; the pick is remembered per ticket.
-#[component]
-fn SeveralMatches(summaries: Vec<MatchSummary>, names: sidebar_core::policy::fields::Names) -> impl IntoView {
+fn several_matches(summaries: Vec<MatchSummary>, names: sidebar_core::policy::fields::Names) -> El {
     let session = use_session();
     let locale = session.locale;
     let data = use_sell_data();
@@ -284,47 +275,47 @@ fn SeveralMatches(summaries: Vec<MatchSummary>, names: sidebar_core::policy::fie
     let bounded = RwSignal::new(BoundedList::new(summaries.len()));
     let summaries = StoredValue::new(summaries);
     let names = StoredValue::new(names);
-    view! {
-        {move || match chosen.get() {
+    let pick = move |i: usize, s: &MatchSummary| {
+        let owner = s.owner_id.map(|id| names.with_value(|n| n.user(id, locale)));
+        let kind = match s.target {
+            MatchRef::Lead(_) => Msg::CardLead,
+            MatchRef::Contact(_) => Msg::CardContact,
+        };
+        let (target, data) = (s.target, data.clone());
+        let muted = |text: &String| el("span").attr("class", "muted").attr("dir", "auto").text(text);
+        let button = el("button")
+            .attr("class", "c-btn c-btn--basic matches__pick")
+            .on("click", move |_| {
+                scope.with_value(|s| data.remember_pick(s, &choice_key(target)));
+                chosen.set(Some(i));
+            })
+            .child(el("span").attr("class", "card__kind").text(kind.text(locale)))
+            .child(el("span").attr("class", "matches__name").attr("dir", "auto").text(&s.name))
+            .children(s.organization.iter().chain(owner.iter()).map(muted).collect());
+        el("li").attr("class", "matches__item").child(button)
+    };
+    frag().child_with(move || {
+        Some(match chosen.get() {
             Some(i) => {
                 let m = summaries.with_value(|s| s.get(i).map(|s| s.details.clone()));
-                view! {
-                    <button class="c-btn c-btn--basic c-btn--sm" on:click=move |_| chosen.set(None)>{Msg::BackToMatches.text(locale)}</button>
-                    {m.map(|m| view! { <MatchCards m names=names.get_value() /> })}
-                }
-                .into_any()
+                let back = el("button")
+                    .attr("class", "c-btn c-btn--basic c-btn--sm")
+                    .text(Msg::BackToMatches.text(locale))
+                    .on("click", move |_| chosen.set(None));
+                frag().child(back).children(m.map(|m| match_cards(m, names.get_value())).into_iter().collect())
             }
-            None => view! {
-                <Callout tone=Tone::Info title=Msg::SeveralMatchesTitle.text(locale) body=Msg::SeveralMatchesBody.text(locale) />
-                <ul class="matches">
-                    {let data = data.clone();
-                    move || summaries.with_value(|all| bounded.get().visible(all).iter().enumerate().map(|(i, s)| {
-                        let label = s.name.clone();
-                        let org = s.organization.clone();
-                        let owner = s.owner_id.map(|id| names.with_value(|n| n.user(id, locale)));
-                        let kind = match s.target { MatchRef::Lead(_) => Msg::CardLead, MatchRef::Contact(_) => Msg::CardContact };
-                        let target = s.target;
-                        let data = data.clone();
-                        view! {
-                            <li class="matches__item">
-                                <button class="c-btn c-btn--basic matches__pick" on:click=move |_| {
-                                    scope.with_value(|s| data.remember_pick(s, &choice_key(target)));
-                                    chosen.set(Some(i));
-                                }>
-                                    <span class="card__kind">{kind.text(locale)}</span>
-                                    <span class="matches__name" dir="auto">{label}</span>
-                                    {org.map(|o| view! { <span class="muted" dir="auto">{o}</span> })}
-                                    {owner.map(|o| view! { <span class="muted" dir="auto">{o}</span> })}
-                                </button>
-                            </li>
-                        }
-                    }).collect_view())}
-                </ul>
-                <ShowMore bounded locale />
+            None => {
+                let pick = pick.clone();
+                let list = el("ul").attr("class", "matches").children_with(move || {
+                    summaries.with_value(|all| bounded.get().visible(all).iter().enumerate().map(|(i, s)| pick(i, s)).collect())
+                });
+                frag()
+                    .child(info(Msg::SeveralMatchesTitle, Msg::SeveralMatchesBody, locale))
+                    .child(list)
+                    .child(frag().child_with(show_more(bounded, locale)))
             }
-            .into_any(),
-        }}
-    }
+        })
+    })
 }
 
 fn choice_key(target: MatchRef) -> String {
@@ -336,11 +327,8 @@ fn choice_key(target: MatchRef) -> String {
 
 /// "Create lead": a secondary button on first load, as Garden asks; when nothing matched it is promoted
 /// to the panel's main action by place and width, not by colour.
-#[component]
-fn CreateLeadButton(panel: RwSignal<Panel>, promoted: bool) -> impl IntoView {
+fn create_lead_button(panel: RwSignal<Panel>, promoted: bool) -> El {
     let locale = use_session().locale;
     let class = if promoted { "c-btn create-lead create-lead--promoted" } else { "c-btn create-lead" };
-    view! {
-        <button class=class on:click=move |_| panel.set(Panel::CreateLead)>{Msg::CreateLead.text(locale)}</button>
-    }
+    el("button").attr("class", class).text(Msg::CreateLead.text(locale)).on("click", move |_| panel.set(Panel::CreateLead))
 }

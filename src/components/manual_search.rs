@@ -6,8 +6,9 @@ use leptos::task::spawn_local;
 use sidebar_core::i18n::ui::Msg;
 
 use super::cards::{contact_card, lead_card};
-use super::load_error::LoadError;
-use super::skeleton::Skeleton;
+use super::load_error::load_error;
+use super::skeleton::skeleton;
+use crate::el::{el, frag, input_value, El};
 use crate::loader::{Load, Loader};
 use crate::newest::Newest;
 use crate::sell_client::sleep_ms;
@@ -18,8 +19,8 @@ const DEBOUNCE_MS: u32 = 400;
 const MIN_CHARS: usize = 2;
 const MAX_RESULTS: usize = 20;
 
-#[component]
-pub fn ManualSearch() -> impl IntoView {
+/// The search box and what it found: two siblings, wherever the caller places them.
+pub fn manual_search() -> El {
     let locale = use_session().locale;
     let data = use_sell_data();
     let query = RwSignal::new(String::new());
@@ -35,8 +36,8 @@ pub fn ManualSearch() -> impl IntoView {
         move |_| search(query.get_untracked())
     });
 
-    let on_input = move |ev| {
-        let text = event_target_value(&ev);
+    let on_input = move |ev: web_sys::Event| {
+        let text = input_value(&ev);
         query.set(text.clone());
         // A search still on its way answers what is no longer typed.
         found.forget();
@@ -56,40 +57,38 @@ pub fn ManualSearch() -> impl IntoView {
         });
     };
 
-    view! {
-        <form class="search c-field" role="search" on:submit=|ev| ev.prevent_default()>
-            <label class="c-field__label" for="manual-search">{Msg::ManualSearchLabel.text(locale)}</label>
-            <input
-                id="manual-search"
-                class="c-field__input"
-                type="search"
-                dir="auto"
-                autocomplete="off"
-                placeholder=Msg::ManualSearchPlaceholder.text(locale)
-                prop:value=move || query.get()
-                on:input=on_input
-            />
-        </form>
-        {move || match found.state.get() {
-            Load::Idle => ().into_any(),
-            Load::Loading => view! { <Skeleton cards=1 /> }.into_any(),
-            Load::Failed(error) => view! { <LoadError error locale retry /> }.into_any(),
+    let input = el("input")
+        .attr("id", "manual-search")
+        .attr("class", "c-field__input")
+        .attr("type", "search")
+        .attr("dir", "auto")
+        .attr("autocomplete", "off")
+        .attr("placeholder", Msg::ManualSearchPlaceholder.text(locale))
+        .value_with(move || query.get())
+        .on("input", on_input);
+    let form = el("form")
+        .attr("class", "search c-field")
+        .attr("role", "search")
+        .on("submit", |ev| ev.prevent_default())
+        .child(el("label").attr("class", "c-field__label").attr("for", "manual-search").text(Msg::ManualSearchLabel.text(locale)))
+        .child(input);
+    let results = move || {
+        Some(match found.state.get() {
+            Load::Idle => return None,
+            Load::Loading => skeleton(1),
+            Load::Failed(error) => load_error(error, locale, retry),
             Load::Ready(r) if r.leads.is_empty() && r.contacts.is_empty() => {
-                view! { <p class="muted" role="status">{Msg::SearchNoResults.text(locale)}</p> }.into_any()
+                el("p").attr("class", "muted").attr("role", "status").text(Msg::SearchNoResults.text(locale))
             }
             Load::Ready(r) => {
                 // Bounded: a broad search may match thousands; show the first batch.
-                let names = r.names.clone();
-                let leads: Vec<_> = r.leads.into_iter().take(MAX_RESULTS).collect();
-                let contacts: Vec<_> = r.contacts.into_iter().take(MAX_RESULTS - leads.len()).collect();
-                view! {
-                    <div class="search__results">
-                        {leads.iter().map(|lead| lead_card(lead, &names)).collect::<Vec<_>>()}
-                        {contacts.iter().map(|contact| contact_card(contact, &names, false)).collect::<Vec<_>>()}
-                    </div>
-                }
-                .into_any()
+                let names = &r.names;
+                let leads = r.leads.iter().take(MAX_RESULTS).map(|lead| lead_card(lead, names));
+                let room = MAX_RESULTS - r.leads.len().min(MAX_RESULTS);
+                let contacts = r.contacts.iter().take(room).map(|contact| contact_card(contact, names, false));
+                el("div").attr("class", "search__results").children(leads.chain(contacts).collect())
             }
-        }}
-    }
+        })
+    };
+    frag().child(form).child_with(results)
 }

@@ -1,10 +1,10 @@
 //! What the page shows when opened directly, outside Zendesk: how to run it instead.
 
-use leptos::prelude::*;
 use sidebar_core::i18n::ui::Msg;
 use sidebar_core::i18n::Locale;
 
-use super::callout::{Callout, Tone};
+use super::callout::{callout, Tone};
+use crate::el::{el, El};
 
 /// Outside Zendesk (or before it answered) there is no agent locale: the browser's language decides.
 pub fn browser_locale() -> Locale {
@@ -14,12 +14,9 @@ pub fn browser_locale() -> Locale {
         .unwrap_or_default()
 }
 
-#[component]
-pub fn NotInZendesk() -> impl IntoView {
+pub fn not_in_zendesk() -> El {
     let locale = browser_locale();
-    view! {
-        <main class="sidebar">
-            <Callout tone=Tone::Info title=Msg::NotInZendeskTitle.text(locale) body=Msg::NotInZendeskBody.text(locale) />
-        </main>
-    }
+    el("main")
+        .attr("class", "sidebar")
+        .child(callout(Tone::Info, Msg::NotInZendeskTitle.text(locale), Msg::NotInZendeskBody.text(locale), Vec::new()))
 }

@@ -1,17 +1,17 @@
 //! Bad settings, explained: admins see every problem with the parameter to fix; agents a short notice.
 
-use leptos::prelude::*;
 use sidebar_core::i18n::settings::{setting_problem_admin, setup_agent_notice};
 use sidebar_core::i18n::ui::Msg;
 use sidebar_core::i18n::Locale;
 use sidebar_core::settings::{ParsedSettings, ProblemScope};
 
-use super::callout::{Callout, Tone};
+use super::callout::{callout, Tone};
+use crate::el::{el, El};
 use crate::session::use_session;
 
 /// `scope` picks which problems to show: `WholeApp` ones stop the sidebar; the others are warnings.
-#[component]
-pub fn SettingsNotice(parsed: ParsedSettings, admin: bool, locale: Locale, scope: ProblemScope) -> impl IntoView {
+/// `None` when there is nothing to say.
+pub fn settings_notice(parsed: &ParsedSettings, admin: bool, locale: Locale, scope: ProblemScope) -> Option<El> {
     let blocking = scope == ProblemScope::WholeApp;
     let mut messages: Vec<String> = parsed
         .problems
@@ -24,18 +24,13 @@ pub fn SettingsNotice(parsed: ParsedSettings, admin: bool, locale: Locale, scope
         messages.extend(use_session().fields.problems.iter().map(|p| p.message(locale)));
     }
     if messages.is_empty() {
-        return ().into_any();
+        return None;
     }
     let tone = if blocking { Tone::Error } else { Tone::Warning };
+    let title = Msg::NotConfiguredTitle.text(locale);
     if !admin {
-        return view! { <Callout tone title=Msg::NotConfiguredTitle.text(locale) body=setup_agent_notice(locale) /> }.into_any();
+        return Some(callout(tone, title, setup_agent_notice(locale), Vec::new()));
     }
-    view! {
-        <Callout tone title=Msg::NotConfiguredTitle.text(locale)>
-            <ul class="problems">
-                {messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-            </ul>
-        </Callout>
-    }
-    .into_any()
+    let list = el("ul").attr("class", "problems").children(messages.iter().map(|m| el("li").text(m)).collect());
+    Some(callout(tone, title, "", vec![list]))
 }

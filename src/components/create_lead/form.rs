@@ -14,22 +14,26 @@ use sidebar_core::lead_form::{
 use sidebar_core::policy::owner::{FixedBecause, OwnerChoice, OwnerField, OwnerKind};
 use sidebar_core::zaf_values::Requester;
 
-use super::owner_combobox::OwnerCombobox;
-use super::submit::{input_id, DuplicatesQuestion, Env, FailureNotice, Submission};
-use crate::components::callout::{Callout, Tone};
+use super::owner_combobox::owner_combobox;
+use super::submit::{duplicates_question, failure_notice, input_id, Env, Submission};
+use wasm_bindgen::JsCast;
+
+use crate::components::callout::{callout, Tone};
+use crate::el::{button, el, input_value, paragraph, El};
 use crate::lead_flow::{Created, FormSetup};
 use crate::sell_data::use_sell_data;
 use crate::session::use_session;
 
-#[component]
-pub fn LeadForm(
+/// The form. Build it untracked (`untrack`): were the panel's part to re-run because building read a
+/// signal, what is typed would be lost.
+pub fn lead_form(
     setup: FormSetup,
     requester: RwSignal<Requester>,
     on_close: Callback<()>,
     on_created: Callback<Created>,
-    /// Shared with the panel, which can't be left while a request runs.
+    // Shared with the panel, which can't be left while a request runs.
     phase: RwSignal<Phase>,
-) -> impl IntoView {
+) -> El {
     let session = use_session();
     let locale = session.locale;
     let admin = session.agent.is_admin();
@@ -88,7 +92,7 @@ pub fn LeadForm(
         owner: owner.get_untracked(),
         ..draft.get_untracked()
     };
-    let on_submit = move |ev: web_sys::SubmitEvent| {
+    let on_submit = move |ev: web_sys::Event| {
         ev.prevent_default();
         if blocked {
             return;
@@ -118,15 +122,11 @@ pub fn LeadForm(
                 super::submit::focus_later("lead-first-name");
             }
         };
-        Some(view! {
-            <Callout tone=Tone::Warning title=Msg::FormRequesterChangedTitle.text(locale) body=body>
-                <button type="button" class="c-btn" disabled=move || busy.get() on:click=start_over>
-                    {Msg::FormStartOver.text(locale)}
-                </button>
-            </Callout>
-        })
+        let button = button("c-btn", Msg::FormStartOver.text(locale)).flag_with("disabled", move || busy.get()).on("click", start_over);
+        Some(callout(Tone::Warning, Msg::FormRequesterChangedTitle.text(locale), &body, vec![button]))
     };
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+    let on_keydown = move |ev: web_sys::Event| {
+        let ev: web_sys::KeyboardEvent = ev.unchecked_into();
         if ev.key() != "Escape" {
             return;
         }
@@ -137,91 +137,91 @@ pub fn LeadForm(
     };
 
     let field = move |field: FormField, label: Msg, get: fn(&LeadDraft) -> &String, set: fn(&mut LeadDraft, String)| {
-        view! { <TextField field label get set draft errors readonly=busy on_edit locale /> }
+        text_field(field, label, get, set, draft, errors, busy, on_edit, locale)
     };
     let owner_error = Signal::derive(move || message_for(&errors.get(), FormField::Owner, locale));
-    let form_errors = move || {
-        errors.with(|es| {
-            es.iter()
-                .filter(|e| e.field == FormField::Form)
-                .map(|e| e.message(locale))
-                .collect::<Vec<_>>()
-        })
-    };
-    let submit_class = move || {
-        if interacted.get() {
-            "c-btn c-btn--primary"
-        } else {
-            "c-btn"
+    let owner_view = match setup.owner_field {
+        OwnerField::Choose { options, .. } => {
+            // As with the text inputs, a change retires the owner's old error.
+            let on_owner_edit = Callback::new(move |_| {
+                errors.update(|es| es.retain(|e| e.field != FormField::Owner));
+                on_edit.run(());
+            });
+            owner_combobox(options, owner, owner_error, busy, on_owner_edit, locale)
+        }
+        OwnerField::Fixed { owner, because } => fixed_owner_view(owner, because, locale),
+        OwnerField::Blocked { problem } => {
+            let admin_note = admin.then(|| paragraph(&owner_problem_admin(&problem, locale)));
+            callout(
+                Tone::Warning,
+                Msg::FormCannotCreateTitle.text(locale),
+                owner_problem_agent(&problem, locale),
+                admin_note.into_iter().collect(),
+            )
         }
     };
+    let status_view = status.err().map(|problem| {
+        let admin_note = admin.then(|| paragraph(&lead_status_problem_admin(&problem, locale)));
+        callout(
+            Tone::Warning,
+            Msg::FormCannotCreateTitle.text(locale),
+            Msg::FormStatusUnknownAgent.text(locale),
+            admin_note.into_iter().collect(),
+        )
+    });
+    let form_errors = move || {
+        errors.with(|es| {
+            let messages = es.iter().filter(|e| e.field == FormField::Form);
+            let items: Vec<El> = messages
+                .map(|e| el("li").attr("class", "c-field__message").attr("dir", "auto").text(&e.message(locale)))
+                .collect();
+            (!items.is_empty()).then(|| {
+                let list = el("ul").attr("class", "lead-form__errors c-field--error").attr("role", "alert");
+                items.into_iter().fold(list, El::child)
+            })
+        })
+    };
+    let submit = el("button")
+        .attr("id", "lead-submit")
+        .attr("type", "submit")
+        // Secondary until the agent touches the form, as Garden asks.
+        .attr_with("class", move || Some(if interacted.get() { "c-btn c-btn--primary" } else { "c-btn" }.into()))
+        .flag_with("disabled", move || blocked || busy.get() || phase.get() == Phase::Confirming)
+        .attr_with("aria-busy", move || Some(if busy.get() { "true" } else { "false" }.into()))
+        .text_with(move || if busy.get() { Msg::FormSubmitting } else { Msg::FormSubmit }.text(locale).into());
+    // Leaving while Sell creates the lead would let a second form send a second lead.
+    let cancel = button("c-btn c-btn--basic", Msg::Cancel.text(locale))
+        .flag_with("disabled", move || busy.get())
+        .on("click", move |_| on_close.run(()));
 
-    view! {
-        <form class="lead-form" novalidate on:submit=on_submit on:keydown=on_keydown>
-            {requester_notice}
-            {field(FormField::FirstName, Msg::FormFirstName, |d| &d.first_name, |d, v| d.first_name = v)}
-            {field(FormField::LastName, Msg::FormLastName, |d| &d.last_name, |d, v| d.last_name = v)}
-            {field(FormField::OrganizationName, Msg::FormOrganization, |d| &d.organization_name, |d, v| d.organization_name = v)}
-            {field(FormField::Email, Msg::FormEmail, |d| &d.email, |d, v| d.email = v)}
-            {field(FormField::Phone, Msg::FormPhone, |d| &d.phone, |d, v| d.phone = v)}
-            {field(FormField::Description, Msg::FormDescription, |d| &d.description, |d, v| d.description = v)}
-            {match setup.owner_field {
-                OwnerField::Choose { options, .. } => {
-                    // As with the text inputs, a change retires the owner's old error.
-                    let on_owner_edit = Callback::new(move |_| {
-                        errors.update(|es| es.retain(|e| e.field != FormField::Owner));
-                        on_edit.run(());
-                    });
-                    view! { <OwnerCombobox options selected=owner error=owner_error readonly=busy on_edit=on_owner_edit locale /> }
-                        .into_any()
-                }
-                OwnerField::Fixed { owner, because } => fixed_owner_view(owner, because, locale).into_any(),
-                OwnerField::Blocked { problem } => view! {
-                    <Callout tone=Tone::Warning title=Msg::FormCannotCreateTitle.text(locale) body=owner_problem_agent(&problem, locale)>
-                        {admin.then(|| view! { <p class="c-callout__paragraph">{owner_problem_admin(&problem, locale)}</p> })}
-                    </Callout>
-                }
-                .into_any(),
-            }}
-            {status.err().map(|problem| view! {
-                <Callout tone=Tone::Warning title=Msg::FormCannotCreateTitle.text(locale) body=Msg::FormStatusUnknownAgent.text(locale)>
-                    {admin.then(|| view! { <p class="c-callout__paragraph">{lead_status_problem_admin(&problem, locale)}</p> })}
-                </Callout>
-            })}
-            {move || {
-                let messages = form_errors();
-                (!messages.is_empty()).then(|| view! {
-                    <ul class="lead-form__errors c-field--error" role="alert">
-                        {messages.into_iter().map(|m| view! { <li class="c-field__message" dir="auto">{m}</li> }).collect_view()}
-                    </ul>
-                })
-            }}
-            <FailureNotice submission locale />
-            <DuplicatesQuestion submission locale />
-            <p class="sr-only" role="status">
-                {move || match phase.get() {
-                    Phase::Checking => Msg::FormCheckingDuplicates.text(locale),
-                    Phase::Creating => Msg::FormSubmitting.text(locale),
-                    _ => "",
-                }}
-            </p>
-            <div class="lead-form__actions">
-                <button
-                    id="lead-submit"
-                    type="submit"
-                    class=submit_class
-                    disabled=move || blocked || busy.get() || phase.get() == Phase::Confirming
-                    aria-busy=move || if busy.get() { "true" } else { "false" }
-                >
-                    {move || if busy.get() { Msg::FormSubmitting.text(locale) } else { Msg::FormSubmit.text(locale) }}
-                </button>
-                // Leaving while Sell creates the lead would let a second form send a second lead.
-                <button type="button" class="c-btn c-btn--basic" disabled=move || busy.get() on:click=move |_| on_close.run(())>
-                    {Msg::Cancel.text(locale)}
-                </button>
-            </div>
-        </form>
+    let mut form = el("form")
+        .attr("class", "lead-form")
+        .attr("novalidate", "")
+        .on("submit", on_submit)
+        .on("keydown", on_keydown)
+        .child_with(requester_notice)
+        .child(field(FormField::FirstName, Msg::FormFirstName, |d| &d.first_name, |d, v| d.first_name = v))
+        .child(field(FormField::LastName, Msg::FormLastName, |d| &d.last_name, |d, v| d.last_name = v))
+        .child(field(FormField::OrganizationName, Msg::FormOrganization, |d| &d.organization_name, |d, v| d.organization_name = v))
+        .child(field(FormField::Email, Msg::FormEmail, |d| &d.email, |d, v| d.email = v))
+        .child(field(FormField::Phone, Msg::FormPhone, |d| &d.phone, |d, v| d.phone = v))
+        .child(field(FormField::Description, Msg::FormDescription, |d| &d.description, |d, v| d.description = v))
+        .child(owner_view);
+    if let Some(status_view) = status_view {
+        form = form.child(status_view);
     }
+    form.child_with(form_errors)
+        .child_with(failure_notice(submission, locale))
+        .child_with(duplicates_question(submission, locale))
+        .child(el("p").attr("class", "sr-only").attr("role", "status").text_with(move || {
+            match phase.get() {
+                Phase::Checking => Msg::FormCheckingDuplicates.text(locale),
+                Phase::Creating => Msg::FormSubmitting.text(locale),
+                _ => "",
+            }
+            .into()
+        }))
+        .child(el("div").attr("class", "lead-form__actions").child(submit).child(cancel))
 }
 
 /// The errors of one field, as one sentence (`None` when it has none).
@@ -235,24 +235,22 @@ fn message_for(errors: &[FieldError], field: FormField, locale: Locale) -> Optio
 }
 
 /// "The lead goes to X": no dropdown when the owner is fixed; a pool is named as a pool.
-fn fixed_owner_view(owner: OwnerChoice, because: FixedBecause, locale: Locale) -> impl IntoView {
+fn fixed_owner_view(owner: OwnerChoice, because: FixedBecause, locale: Locale) -> El {
     let line = match (because, owner.kind) {
         (FixedBecause::Creator, _) => Msg::OwnerGoesToYou.text(locale).to_string(),
         (_, OwnerKind::Pool) => lead_goes_to_pool(&owner.label, locale),
         (_, OwnerKind::Person) => ui::lead_goes_to(&owner.label, locale),
     };
-    view! {
-        <div class="c-field owner-fixed">
-            <span class="c-field__label">{Msg::FormOwner.text(locale)}</span>
-            <p class="c-field__hint" id="lead-owner-fixed" dir="auto">{line}</p>
-        </div>
-    }
+    el("div")
+        .attr("class", "c-field owner-fixed")
+        .child(el("span").attr("class", "c-field__label").text(Msg::FormOwner.text(locale)))
+        .child(el("p").attr("class", "c-field__hint").attr("id", "lead-owner-fixed").attr("dir", "auto").text(&line))
 }
 
 /// One labelled input (the description is a text area), its error below it, tied by
 /// `aria-describedby`.
-#[component]
-fn TextField(
+#[allow(clippy::too_many_arguments)]
+fn text_field(
     field: FormField,
     label: Msg,
     get: fn(&LeadDraft) -> &String,
@@ -262,33 +260,20 @@ fn TextField(
     readonly: Signal<bool>,
     on_edit: Callback<()>,
     locale: Locale,
-) -> impl IntoView {
+) -> El {
     let id = input_id(field);
     let error_id = format!("{id}-error");
     let error = move || message_for(&errors.get(), field, locale);
-    let value = move || draft.with(|d| get(d).clone());
-    let on_input = move |ev| {
+    let on_input = move |ev: web_sys::Event| {
         if readonly.get_untracked() {
             return;
         }
-        let text = event_target_value(&ev);
+        let text = input_value(&ev);
         draft.update(|d| set(d, text));
         // The agent is fixing it: the old complaint no longer describes what is typed.
         errors.update(|es| es.retain(|e| e.field != field));
         on_edit.run(());
     };
-    let field_class = move || {
-        if error().is_some() {
-            "c-field c-field--error"
-        } else {
-            "c-field"
-        }
-    };
-    let describedby = {
-        let error_id = error_id.clone();
-        move || error().map(|_| error_id.clone())
-    };
-    let invalid = move || error().map(|_| "true");
     let (kind, autocomplete) = match field {
         FormField::Email => ("email", "email"),
         FormField::Phone => ("tel", "tel"),
@@ -298,42 +283,31 @@ fn TextField(
         _ => ("text", "off"),
     };
     let input = if field == FormField::Description {
-        view! {
-            <textarea
-                id=id
-                class="c-field__input c-field__input--area"
-                rows="4"
-                dir="auto"
-                readonly=move || readonly.get()
-                aria-invalid=invalid
-                aria-describedby=describedby
-                prop:value=value
-                on:input=on_input
-            ></textarea>
-        }
-        .into_any()
+        el("textarea").attr("class", "c-field__input c-field__input--area").attr("rows", "4")
     } else {
-        view! {
-            <input
-                id=id
-                class="c-field__input"
-                type=kind
-                autocomplete=autocomplete
-                dir="auto"
-                readonly=move || readonly.get()
-                aria-invalid=invalid
-                aria-describedby=describedby
-                prop:value=value
-                on:input=on_input
-            />
-        }
-        .into_any()
+        el("input")
+            .attr("class", "c-field__input")
+            .attr("type", kind)
+            .attr("autocomplete", autocomplete)
     };
-    view! {
-        <div class=field_class>
-            <label class="c-field__label" for=id>{label.text(locale)}</label>
-            {input}
-            {move || error().map(|message| view! { <div id=error_id.clone() class="c-field__message" dir="auto">{message}</div> })}
-        </div>
-    }
+    let described = error_id.clone();
+    let input = input
+        .attr("id", id)
+        .attr("dir", "auto")
+        .flag_with("readonly", move || readonly.get())
+        .attr_with("aria-invalid", move || error().map(|_| "true".into()))
+        .attr_with("aria-describedby", move || error().map(|_| described.clone()))
+        .value_with(move || draft.with(|d| get(d).clone()))
+        .on("input", on_input);
+    el("div")
+        .attr_with("class", move || {
+            Some(if error().is_some() { "c-field c-field--error" } else { "c-field" }.into())
+        })
+        .child(el("label").attr("class", "c-field__label").attr("for", id).text(label.text(locale)))
+        .child(input)
+        .child_with(move || {
+            error().map(|message| {
+                el("div").attr("id", &error_id).attr("class", "c-field__message").attr("dir", "auto").text(&message)
+            })
+        })
 }

@@ -14,20 +14,18 @@ use sidebar_core::policy::access::Access;
 use sidebar_core::settings::ProblemScope;
 use sidebar_core::zaf_values::Requester;
 
-use super::callout::{Callout, Tone};
-use super::skeleton::Skeleton;
+use wasm_bindgen::JsCast;
+
+use super::callout::{callout, Tone};
+use super::skeleton::skeleton;
+use crate::el::{button, el, El};
 use crate::lead_flow::{prepare, Created, FormSetup, SetupError};
 use crate::loader::{Load, Loader};
 use crate::sell_data::use_sell_data;
 use crate::session::use_session;
-use form::LeadForm;
+use form::lead_form;
 
-#[component]
-pub fn CreateLeadPanel(
-    requester: RwSignal<Requester>,
-    on_close: Callback<()>,
-    on_created: Callback<Created>,
-) -> impl IntoView {
+pub fn create_lead_panel(requester: RwSignal<Requester>, on_close: Callback<()>, on_created: Callback<Created>) -> El {
     let session = use_session();
     let locale = session.locale;
     let data = use_sell_data();
@@ -51,71 +49,56 @@ pub fn CreateLeadPanel(
 
     let body = move || {
         if settings_blocked {
-            return settings_view(admin, problems.clone(), locale).into_any();
+            return Some(settings_view(admin, &problems, locale));
         }
-        match setup.state.get() {
-            Load::Idle | Load::Loading => view! { <Skeleton cards=1 /> }.into_any(),
-            Load::Ready(setup) => view! { <LeadForm setup requester on_close on_created phase /> }.into_any(),
+        Some(match setup.state.get() {
+            Load::Idle | Load::Loading => skeleton(1),
+            Load::Ready(setup) => untrack(|| lead_form(setup, requester, on_close, on_created, phase)),
             Load::Failed(SetupError::NoAccess(Access::LookupFailed(error)) | SetupError::Sell(error)) => {
                 let retry = load.clone();
-                view! {
-                    <Callout tone=Tone::Error title=Msg::FormLoadFailedTitle.text(locale) body=error.message(locale)>
-                        {error.is_retryable().then(|| {
-                            let retry = retry.clone();
-                            view! { <button type="button" class="c-btn" on:click=move |_| retry()>{Msg::Retry.text(locale)}</button> }
-                        })}
-                    </Callout>
-                }
-                .into_any()
+                let retry = error
+                    .is_retryable()
+                    .then(|| button("c-btn", Msg::Retry.text(locale)).on("click", move |_| retry()));
+                callout(Tone::Error, Msg::FormLoadFailedTitle.text(locale), &error.message(locale), retry.into_iter().collect())
             }
-            Load::Failed(SetupError::NoAccess(access)) => no_access_view(access, locale).into_any(),
-        }
+            Load::Failed(SetupError::NoAccess(access)) => no_access_view(access, locale),
+        })
     };
-
-    view! {
-        <section
-            class="create-lead"
-            aria-labelledby="create-lead-title"
-            on:keydown=move |ev: web_sys::KeyboardEvent| {
-                // The form handles Escape itself (it may hold unsaved typing); elsewhere it closes.
-                if ev.key() == "Escape" && !matches!(setup.state.get_untracked(), Load::Ready(_)) {
-                    on_close.run(());
-                }
+    let back = button("c-btn c-btn--basic c-btn--sm", Msg::Back.text(locale))
+        .flag_with("disabled", move || phase.get().busy())
+        .on("click", move |_| on_close.run(()));
+    el("section")
+        .attr("class", "create-lead")
+        .attr("aria-labelledby", "create-lead-title")
+        .on("keydown", move |ev| {
+            // The form handles Escape itself (it may hold unsaved typing); elsewhere it closes.
+            let key = ev.unchecked_into::<web_sys::KeyboardEvent>().key();
+            if key == "Escape" && !matches!(setup.state.get_untracked(), Load::Ready(_)) {
+                on_close.run(());
             }
-        >
-            <header class="create-lead__header">
-                <h2 id="create-lead-title" class="section-title">{Msg::CreateLeadTitle.text(locale)}</h2>
-                <button
-                    type="button"
-                    class="c-btn c-btn--basic c-btn--sm"
-                    disabled=move || phase.get().busy()
-                    on:click=move |_| on_close.run(())
-                >
-                    {Msg::Back.text(locale)}
-                </button>
-            </header>
-            {body}
-        </section>
-    }
+        })
+        .child(
+            el("header")
+                .attr("class", "create-lead__header")
+                .child(el("h2").attr("id", "create-lead-title").attr("class", "section-title").text(Msg::CreateLeadTitle.text(locale)))
+                .child(back),
+        )
+        .child_with(body)
 }
 
-fn settings_view(admin: bool, problems: Vec<String>, locale: sidebar_core::i18n::Locale) -> impl IntoView {
+fn settings_view(admin: bool, problems: &[String], locale: sidebar_core::i18n::Locale) -> El {
+    let title = Msg::FormCannotCreateTitle.text(locale);
     if !admin {
-        return view! { <Callout tone=Tone::Warning title=Msg::FormCannotCreateTitle.text(locale) body=setup_agent_notice(locale) /> }
-            .into_any();
+        return callout(Tone::Warning, title, setup_agent_notice(locale), Vec::new());
     }
-    view! {
-        <Callout tone=Tone::Warning title=Msg::FormCannotCreateTitle.text(locale)>
-            <ul class="problems">{problems.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-        </Callout>
-    }
-    .into_any()
+    let list = el("ul").attr("class", "problems").children(problems.iter().map(|m| el("li").text(m)).collect());
+    callout(Tone::Warning, title, "", vec![list])
 }
 
-fn no_access_view(access: Access, locale: sidebar_core::i18n::Locale) -> impl IntoView {
+fn no_access_view(access: Access, locale: sidebar_core::i18n::Locale) -> El {
     let (title, body) = match access {
         Access::InactiveSellUser => (Msg::InactiveSellUserTitle, Msg::InactiveSellUserBody),
         _ => (Msg::NoSellAccessTitle, Msg::NoSellAccessBody),
     };
-    view! { <Callout tone=Tone::Warning title=title.text(locale) body=body.text(locale) /> }
+    callout(Tone::Warning, title.text(locale), body.text(locale), Vec::new())
 }

@@ -12,6 +12,9 @@ use sidebar_core::i18n::Locale;
 use sidebar_core::lead_form::{owner_rows, OwnerRow, OwnerRows};
 use sidebar_core::policy::owner::{OwnerChoice, OwnerKind};
 use sidebar_core::sell::model::UserId;
+use wasm_bindgen::JsCast;
+
+use crate::el::{el, input_value, El};
 
 pub const INPUT_ID: &str = "lead-owner";
 const LABEL_ID: &str = "lead-owner-label";
@@ -22,20 +25,18 @@ fn option_id(id: UserId) -> String {
     format!("lead-owner-option-{id}")
 }
 
-#[component]
-pub fn OwnerCombobox(
+#[allow(clippy::too_many_arguments)]
+pub fn owner_combobox(
     options: Vec<OwnerChoice>,
     selected: RwSignal<Option<UserId>>,
-    /// The error under the field, if any.
-    #[prop(into)]
+    // The error under the field, if any.
     error: Signal<Option<String>>,
-    /// While a submission runs nothing may change.
-    #[prop(into)]
+    // While a submission runs nothing may change.
     readonly: Signal<bool>,
-    /// Called on every change the agent makes.
+    // Called on every change the agent makes.
     on_edit: Callback<()>,
     locale: Locale,
-) -> impl IntoView {
+) -> El {
     let index = StoredValue::new(FilterIndex::new(&options));
     let label_of = move |id: Option<UserId>, options: &[OwnerChoice]| {
         id.and_then(|id| options.iter().find(|o| o.id == id))
@@ -88,7 +89,7 @@ pub fn OwnerCombobox(
         if readonly.get_untracked() {
             return;
         }
-        let text = event_target_value(&ev);
+        let text = input_value(&ev);
         let chosen = options.with_value(|o| label_of(selected.get_untracked(), o));
         if chosen.as_deref() != Some(text.as_str()) {
             selected.set(None);
@@ -122,74 +123,71 @@ pub fn OwnerCombobox(
         }
     };
 
-    let describedby = move || error.get().map(|_| ERROR_ID);
-    let field_class = move || {
-        if error.get().is_some() {
-            "c-field owner-combobox c-field--error"
-        } else {
-            "c-field owner-combobox"
+    let combo_open = move || combo.get().open;
+    let input = el("input")
+        .attr("id", INPUT_ID)
+        .attr("class", "c-field__input")
+        .attr("type", "text")
+        .attr("role", "combobox")
+        .attr("dir", "auto")
+        .attr("autocomplete", "off")
+        .attr("aria-autocomplete", "list")
+        .attr("aria-required", "true")
+        .attr("aria-controls", LISTBOX_ID)
+        .attr_with("aria-expanded", move || Some(if state().open { "true" } else { "false" }.into()))
+        .attr_with("aria-activedescendant", active_id)
+        .attr_with("aria-invalid", move || error.get().map(|_| "true".into()))
+        .attr_with("aria-describedby", move || error.get().map(|_| ERROR_ID.into()))
+        .attr("placeholder", Msg::OwnerPlaceholder.text(locale))
+        .flag_with("readonly", move || readonly.get())
+        .value_with(move || query.get())
+        .on("input", on_input)
+        .on("keydown", move |ev| on_keydown(ev.unchecked_into()))
+        .on("click", move |_| {
+            if !readonly.get_untracked() {
+                combo.update(|c| *c = c.after(Action::Open));
+            }
+        })
+        .on("blur", move |_| combo.update(|c| *c = c.after(Action::Close)));
+    let list = el("div")
+        .attr("id", LISTBOX_ID)
+        .attr("class", "owner-combobox__list")
+        .attr("role", "listbox")
+        .attr("aria-labelledby", LABEL_ID)
+        .flag_with("hidden", move || !combo_open())
+        // Keeps focus in the input when an option is clicked.
+        .on("mousedown", |ev| ev.prevent_default())
+        .children_with(move || if combo_open() { list_view(rows.get(), options, state, choose, locale) } else { Vec::new() });
+    // Outside the listbox (only options belong in it), announced as the agent types.
+    let note = el("div").attr("class", "owner-combobox__note muted").attr("aria-live", "polite").text_with(move || {
+        let (open, shown, hidden) = (combo.get().open, rows.with(|r| r.shown), rows.with(|r| r.hidden));
+        match (open, shown, hidden) {
+            (false, _, _) => String::new(),
+            (true, 0, _) => Msg::OwnerNoMatches.text(locale).to_string(),
+            (true, _, 0) => String::new(),
+            (true, _, hidden) => owner_more_matches(hidden, locale),
         }
-    };
-    view! {
-        <div class=field_class>
-            <label class="c-field__label" id=LABEL_ID for=INPUT_ID>
-                {Msg::FormOwner.text(locale)}
-                <span class="c-field__hint">" (" {Msg::FormRequired.text(locale)} ")"</span>
-            </label>
-            <input
-                id=INPUT_ID
-                class="c-field__input"
-                type="text"
-                role="combobox"
-                dir="auto"
-                autocomplete="off"
-                aria-autocomplete="list"
-                aria-required="true"
-                aria-controls=LISTBOX_ID
-                aria-expanded=move || if state().open { "true" } else { "false" }
-                aria-activedescendant=active_id
-                aria-invalid=move || error.get().map(|_| "true")
-                aria-describedby=describedby
-                placeholder=Msg::OwnerPlaceholder.text(locale)
-                readonly=move || readonly.get()
-                prop:value=move || query.get()
-                on:input=on_input
-                on:keydown=on_keydown
-                on:click=move |_| {
-                    if !readonly.get_untracked() {
-                        combo.update(|c| *c = c.after(Action::Open));
-                    }
-                }
-                on:blur=move |_| combo.update(|c| *c = c.after(Action::Close))
-            />
-            <div
-                id=LISTBOX_ID
-                class="owner-combobox__list"
-                role="listbox"
-                aria-labelledby=LABEL_ID
-                hidden=move || !combo.get().open
-                // Keeps focus in the input when an option is clicked.
-                on:mousedown=|ev| ev.prevent_default()
-            >
-                {move || combo.get().open.then(|| list_view(rows.get(), options, state, choose, locale))}
-            </div>
-            // Outside the listbox (only options belong in it), announced as the agent types.
-            <div class="owner-combobox__note muted" aria-live="polite">
-                {move || {
-                    let (open, shown, hidden) = (combo.get().open, rows.with(|r| r.shown), rows.with(|r| r.hidden));
-                    match (open, shown, hidden) {
-                        (false, _, _) => String::new(),
-                        (true, 0, _) => Msg::OwnerNoMatches.text(locale).to_string(),
-                        (true, _, 0) => String::new(),
-                        (true, _, hidden) => owner_more_matches(hidden, locale),
-                    }
-                }}
-            </div>
-            {move || error.get().map(|message| view! {
-                <div id=ERROR_ID class="c-field__message">{message}</div>
-            })}
-        </div>
-    }
+    });
+    el("div")
+        .attr_with("class", move || {
+            Some(if error.get().is_some() { "c-field owner-combobox c-field--error" } else { "c-field owner-combobox" }.into())
+        })
+        .child(
+            el("label")
+                .attr("class", "c-field__label")
+                .attr("id", LABEL_ID)
+                .attr("for", INPUT_ID)
+                .text(Msg::FormOwner.text(locale))
+                .child(el("span").attr("class", "c-field__hint").text(" (").text(Msg::FormRequired.text(locale)).text(")")),
+        )
+        .child(input)
+        .child(list)
+        .child(note)
+        .child_with(move || {
+            error
+                .get()
+                .map(|message| el("div").attr("id", ERROR_ID).attr("class", "c-field__message").text(&message))
+        })
 }
 
 /// A run of rows under one group label (`None`: no label, the options don't mix kinds); each member
@@ -200,10 +198,10 @@ type Group = (Option<OwnerKind>, Vec<(usize, usize)>);
 fn list_view(
     rows: OwnerRows,
     options: StoredValue<Vec<OwnerChoice>>,
-    state: impl Fn() -> ComboState + Copy + Send + Sync + 'static,
-    choose: impl Fn(usize) + Copy + Send + Sync + 'static,
+    state: impl Fn() -> ComboState + Copy + 'static,
+    choose: impl Fn(usize) + Copy + 'static,
     locale: Locale,
-) -> impl IntoView {
+) -> Vec<El> {
     let mut groups: Vec<Group> = Vec::new();
     for row in &rows.rows {
         match *row {
@@ -214,40 +212,50 @@ fn list_view(
             },
         }
     }
-    let option_view = move |(index, row): (usize, usize)| {
+    let option_view = move |index: usize, row: usize| -> Option<El> {
         let option = options.with_value(|o| o.get(index).cloned())?;
-        let is_pool = option.kind == OwnerKind::Pool;
-        Some(view! {
-            <div
-                id=option_id(option.id)
-                class=move || if state().active == Some(row) { "owner-combobox__option is-active" } else { "owner-combobox__option" }
-                role="option"
-                aria-selected=move || if state().active == Some(row) { "true" } else { "false" }
-                on:click=move |_| choose(row)
-            >
-                <span dir="auto">{option.label.clone()}</span>
-                {is_pool.then(|| view! { <span class="c-tag owner-combobox__badge">{Msg::OwnerPoolBadge.text(locale)}</span> })}
-                {option.email.clone().map(|email| view! { <span class="muted owner-combobox__email" dir="auto">{email}</span> })}
-            </div>
-        })
+        let active = move || state().active == Some(row);
+        let mut view = el("div")
+            .attr("id", &option_id(option.id))
+            .attr_with("class", move || {
+                Some(if active() { "owner-combobox__option is-active" } else { "owner-combobox__option" }.into())
+            })
+            .attr("role", "option")
+            .attr_with("aria-selected", move || Some(if active() { "true" } else { "false" }.into()))
+            .on("click", move |_| choose(row))
+            .child(el("span").attr("dir", "auto").text(&option.label));
+        if option.kind == OwnerKind::Pool {
+            view = view.child(el("span").attr("class", "c-tag owner-combobox__badge").text(Msg::OwnerPoolBadge.text(locale)));
+        }
+        if let Some(email) = &option.email {
+            view = view.child(el("span").attr("class", "muted owner-combobox__email").attr("dir", "auto").text(email));
+        }
+        Some(view)
     };
-    view! {
-        {groups.into_iter().enumerate().map(|(n, (kind, members))| {
-            let options_view = members.into_iter().filter_map(option_view).collect_view();
-            match kind {
-                Some(kind) => {
-                    let label_id = format!("lead-owner-group-{n}");
-                    let group_labelledby = label_id.clone();
-                    let label = match kind { OwnerKind::Person => Msg::OwnerPeople, OwnerKind::Pool => Msg::OwnerPools };
-                    view! {
-                        <div role="group" aria-labelledby=group_labelledby class="owner-combobox__group">
-                            <div id=label_id role="presentation" class="owner-combobox__group-label">{label.text(locale)}</div>
-                            {options_view}
-                        </div>
-                    }.into_any()
-                }
-                None => options_view.into_any(),
-            }
-        }).collect_view()}
+    let mut list = Vec::new();
+    for (n, (kind, members)) in groups.into_iter().enumerate() {
+        let members = members.into_iter().filter_map(|(index, row)| option_view(index, row));
+        let Some(kind) = kind else {
+            list.extend(members);
+            continue;
+        };
+        let label_id = format!("lead-owner-group-{n}");
+        let label = match kind {
+            OwnerKind::Person => Msg::OwnerPeople,
+            OwnerKind::Pool => Msg::OwnerPools,
+        };
+        let group = el("div")
+            .attr("role", "group")
+            .attr("aria-labelledby", &label_id)
+            .attr("class", "owner-combobox__group")
+            .child(
+                el("div")
+                    .attr("id", &label_id)
+                    .attr("role", "presentation")
+                    .attr("class", "owner-combobox__group-label")
+                    .text(label.text(locale)),
+            );
+        list.push(members.fold(group, El::child));
     }
+    list
 }

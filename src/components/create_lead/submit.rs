@@ -12,6 +12,7 @@ use sidebar_core::lead_form::{
 use sidebar_core::policy::access::Access;
 use sidebar_core::sell::error::SellError;
 
+use crate::el::{button, el, paragraph, El};
 use crate::lead_flow::{create_lead, CreatedLead};
 use crate::sell_data::SellData;
 use crate::session::Session;
@@ -213,67 +214,70 @@ pub fn focus_later(id: &'static str) {
 }
 
 /// The failure notice: what happened (Sell's words, in the agent's language) and what to do.
-#[component]
-pub fn FailureNotice(submission: Submission, locale: Locale) -> impl IntoView {
+pub fn failure_notice(submission: Submission, locale: Locale) -> impl Fn() -> Option<El> {
     move || {
         submission.failure.get().map(|failure| {
-            view! {
-                <div id=FAILURE_ID class="c-callout c-callout--error" role="alert" tabindex="-1">
-                    <strong class="c-callout__title">{Msg::FormNotCreatedTitle.text(locale)}</strong>
-                    <p class="c-callout__paragraph" dir="auto">{failure.message(locale)}</p>
-                    <p class="c-callout__paragraph">{failure.advice().text(locale)}</p>
-                </div>
-            }
+            el("div")
+                .attr("id", FAILURE_ID)
+                .attr("class", "c-callout c-callout--error")
+                .attr("role", "alert")
+                .attr("tabindex", "-1")
+                .child(el("strong").attr("class", "c-callout__title").text(Msg::FormNotCreatedTitle.text(locale)))
+                .child(paragraph(&failure.message(locale)).attr("dir", "auto"))
+                .child(paragraph(failure.advice().text(locale)))
         })
     }
 }
 
 /// "Already in Sell": the records with this email, and the explicit second confirmation.
-#[component]
-pub fn DuplicatesQuestion(submission: Submission, locale: Locale) -> impl IntoView {
-    let session = StoredValue::new_local(crate::session::use_session());
+pub fn duplicates_question(submission: Submission, locale: Locale) -> impl Fn() -> Option<El> {
+    let session = crate::session::use_session();
     move || {
         (submission.phase.get() == Phase::Confirming).then(|| {
             let Duplicates { records, hidden } = submission.duplicates.get();
-            view! {
-                <div id=DUPLICATES_ID class="c-callout c-callout--warning" role="alert" tabindex="-1">
-                    <strong class="c-callout__title">{Msg::FormDuplicatesTitle.text(locale)}</strong>
-                    <ul class="duplicates">
-                        {records.into_iter().map(|record| {
-                            let (kind, name, warning) = match &record {
-                                Existing::Lead { name, .. } => (Msg::CardLead, name.clone(), Msg::DuplicateLeadWarning),
-                                Existing::Contact { name, organization: true, .. } => (Msg::CardOrganization, name.clone(), Msg::DuplicateContactWarning),
-                                Existing::Contact { name, .. } => (Msg::CardContact, name.clone(), Msg::DuplicateContactWarning),
-                            };
-                            let href = session.with_value(|s| match record {
-                                Existing::Lead { id, .. } => s.sell_url("leads", id.0),
-                                Existing::Contact { id, .. } => s.sell_url("contacts", id.0),
-                            });
-                            view! {
-                                <li class="duplicates__item">
-                                    <span class="sr-only">{warning.text(locale)}</span>
-                                    <span class="card__kind">{kind.text(locale)}</span>" "
-                                    <a href=href target="_blank" rel="noopener noreferrer" dir="auto">{name}</a>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                    // Only that one exists: no name, owner or value of a record the agent may not see.
-                    {(hidden > 0).then(|| view! { <p class="c-callout__paragraph">{Msg::DuplicateHidden.text(locale)}</p> })}
-                    <p class="c-callout__paragraph">{Msg::FormCreateAnywayQuestion.text(locale)}</p>
-                    <div class="callout-actions">
-                        <button type="button" class="c-btn c-btn--primary" on:click=move |_| submission.intent(Intent::CreateAnyway, true)>
-                            {Msg::FormCreateAnyway.text(locale)}
-                        </button>
-                        <button type="button" class="c-btn c-btn--basic" on:click=move |_| {
-                            submission.intent(Intent::Cancel, true);
-                            focus_later("lead-submit");
-                        }>
-                            {Msg::Cancel.text(locale)}
-                        </button>
-                    </div>
-                </div>
+            let items = records.into_iter().map(|record| {
+                let (kind, name, warning) = match &record {
+                    Existing::Lead { name, .. } => (Msg::CardLead, name.clone(), Msg::DuplicateLeadWarning),
+                    Existing::Contact { name, organization: true, .. } => (Msg::CardOrganization, name.clone(), Msg::DuplicateContactWarning),
+                    Existing::Contact { name, .. } => (Msg::CardContact, name.clone(), Msg::DuplicateContactWarning),
+                };
+                let href = match record {
+                    Existing::Lead { id, .. } => session.sell_url("leads", id.0),
+                    Existing::Contact { id, .. } => session.sell_url("contacts", id.0),
+                };
+                el("li")
+                    .attr("class", "duplicates__item")
+                    .child(el("span").attr("class", "sr-only").text(warning.text(locale)))
+                    .child(el("span").attr("class", "card__kind").text(kind.text(locale)))
+                    .text(" ")
+                    .child(
+                        el("a")
+                            .attr("href", &href)
+                            .attr("target", "_blank")
+                            .attr("rel", "noopener noreferrer")
+                            .attr("dir", "auto")
+                            .text(&name),
+                    )
+            });
+            let mut view = el("div")
+                .attr("id", DUPLICATES_ID)
+                .attr("class", "c-callout c-callout--warning")
+                .attr("role", "alert")
+                .attr("tabindex", "-1")
+                .child(el("strong").attr("class", "c-callout__title").text(Msg::FormDuplicatesTitle.text(locale)))
+                .child(items.fold(el("ul").attr("class", "duplicates"), El::child));
+            // Only that one exists: no name, owner or value of a record the agent may not see.
+            if hidden > 0 {
+                view = view.child(paragraph(Msg::DuplicateHidden.text(locale)));
             }
+            let create = button("c-btn c-btn--primary", Msg::FormCreateAnyway.text(locale))
+                .on("click", move |_| submission.intent(Intent::CreateAnyway, true));
+            let cancel = button("c-btn c-btn--basic", Msg::Cancel.text(locale)).on("click", move |_| {
+                submission.intent(Intent::Cancel, true);
+                focus_later("lead-submit");
+            });
+            view.child(paragraph(Msg::FormCreateAnywayQuestion.text(locale)))
+                .child(el("div").attr("class", "callout-actions").child(create).child(cancel))
         })
     }
 }
