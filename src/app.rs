@@ -19,6 +19,7 @@ use crate::el::{el, frag, tree, El};
 use crate::lead_flow::Created;
 use crate::newest::Newest;
 use crate::session::Session;
+use crate::sidebar_state::{Panel, Subject};
 use crate::sell_data::SellData;
 use crate::zaf::{Place, ZafClient, ZafError};
 
@@ -62,17 +63,6 @@ pub fn app(zaf: Result<ZafClient, ZafError>) -> El {
         })
     })
 }
-
-/// Which panel the sidebar shows.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Panel {
-    Lookup,
-    CreateLead,
-}
-
-/// The ticket's (or new ticket's) subject as it is now: the create-lead form's description names it.
-#[derive(Clone, Copy)]
-pub struct Subject(pub RwSignal<Option<String>>);
 
 /// The sidebar of a booted session: header, settings notice, the place's panel, the settings helper.
 fn sidebar(session: Session) -> El {

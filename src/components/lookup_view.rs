@@ -19,7 +19,7 @@ use super::manual_search::manual_search;
 use super::show_more::show_more;
 use super::skeleton::skeleton;
 use crate::el::{button, el, frag, El};
-use crate::app::Panel;
+use crate::sidebar_state::Panel;
 use crate::lead_flow::{Created, CreatedLead};
 use crate::cache::now_ms;
 use crate::newest::Newest;

@@ -37,7 +37,7 @@ pub fn lead_form(
     let session = use_session();
     let locale = session.locale;
     let admin = session.agent.is_admin();
-    let subject = use_context::<crate::app::Subject>();
+    let subject = use_context::<crate::sidebar_state::Subject>();
     let prefill_for = {
         let (organization_name, ticket_id) = (session.organization_name(), session.ticket_id());
         move |r: &Requester| {
