@@ -5,7 +5,7 @@
 //! Sell's own data (record names, Sell's validation messages) is shown as Sell sends it.
 
 use super::Locale;
-use crate::sell::error::Unreadable;
+use crate::sell::unreadable::Unreadable;
 
 /// Declares `Msg` and `Msg::ALL` from one list, so the tests can walk every text without a list that
 /// could fall out of step with the enum.

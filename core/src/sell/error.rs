@@ -4,6 +4,7 @@
 use crate::i18n::ui::{self, Msg};
 use crate::i18n::Locale;
 use crate::json::{self, Json};
+pub use crate::sell::unreadable::Unreadable;
 
 /// One entry of Sell's error envelope (`errors[].error`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -65,23 +66,6 @@ pub enum SellError {
     ProxyRefused { status: u16, detail: String },
     /// An answer the app can't read: empty body, HTML page, bad JSON, wrong shape or types.
     Malformed { status: u16, what: Unreadable },
-}
-
-/// What was wrong with an answer the app couldn't read, for the message (in the agent's language).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unreadable {
-    EmptyAnswer,
-    WebPage,
-    BrokenJson,
-    WrongShape,
-    NoList,
-    NoRecord,
-    /// A record of this `meta.type` (`None`: Sell named none) lacked fields or had wrong types.
-    RecordFields { kind: Option<String> },
-    /// A 400 without Sell's error list.
-    InvalidRequest,
-    /// A 2xx handed to the error path.
-    SuccessAsError,
 }
 
 impl SellError {

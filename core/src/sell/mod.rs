@@ -5,3 +5,4 @@ pub mod envelope;
 pub mod error;
 pub mod requests;
 pub mod retry;
+pub mod unreadable;
