@@ -201,11 +201,6 @@ pub fn input_value(event: &web_sys::Event) -> String {
         .unwrap_or_default()
 }
 
-/// The key of a keyboard event ("" for any other event).
-pub fn key(event: &web_sys::Event) -> String {
-    event.dyn_ref::<web_sys::KeyboardEvent>().map(|e| e.key()).unwrap_or_default()
-}
-
 /// A plain button (`type="button"`) with its label.
 pub fn button(class: &str, label: &str) -> El {
     el("button").attr("type", "button").attr("class", class).text(label)
