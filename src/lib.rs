@@ -33,3 +33,9 @@ fn report_panics() {
         web_sys::console::error_1(&format!("sell-sidebar panicked: {info}").into());
     }));
 }
+
+/// The wasm's allocator: talc instead of std's dlmalloc (smaller, #16). Single-threaded wasm only,
+/// which the sidebar is.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
