@@ -127,6 +127,12 @@ impl El {
         self
     }
 
+    /// An attribute that is `if_on` while `on` is true and `if_off` otherwise: "true"/"false" ARIA
+    /// states, a class that marks a state.
+    pub fn attr_either(self, name: &'static str, on: impl Fn() -> bool + 'static, if_on: &'static str, if_off: &'static str) -> El {
+        self.attr_with(name, move || Some(if on() { if_on } else { if_off }.into()))
+    }
+
     /// A boolean attribute (`disabled`, `readonly`, `hidden`) present while `on` is true.
     pub fn flag_with(self, name: &'static str, on: impl Fn() -> bool + 'static) -> El {
         self.attr_with(name, move || on().then(String::new))

@@ -36,7 +36,7 @@ pub fn settings_helper_entry() -> El {
     let toggle = el("button")
         .attr("type", "button")
         .attr("class", "c-btn c-btn--basic c-btn--sm")
-        .attr_with("aria-expanded", move || Some(if open.get() { "true" } else { "false" }.into()))
+        .attr_either("aria-expanded", move || open.get(), "true", "false")
         .attr("aria-controls", "settings-helper")
         .on("click", move |_| open.update(|o| *o = !*o))
         .text(Msg::SettingsHelperButton.text(locale));

@@ -34,6 +34,21 @@ pub fn deal_card(deal: &Deal, names: &Names) -> El {
     tree(&cards::deal_card(deal, &s.fields.deal, names, &s.sell_url("deals", deal.id.0), s.locale))
 }
 
+/// One entry of a list to pick from (several people share an email, several Sell organizations a
+/// name): kind, name and what tells them apart, as one button.
+/// `on_pick` comes boxed: one copy of this function serves every list.
+pub fn match_pick(kind: Msg, name: &str, details: &[String], on_pick: Box<dyn FnMut(web_sys::Event)>) -> El {
+    let locale = use_session().locale;
+    let muted = |text: &String| el("span").attr("class", "muted").attr("dir", "auto").text(text);
+    let pick = el("button")
+        .attr("class", "c-btn c-btn--basic matches__pick")
+        .on("click", on_pick)
+        .child(el("span").attr("class", "card__kind").text(kind.text(locale)))
+        .child(el("span").attr("class", "matches__name").attr("dir", "auto").text(name))
+        .children(details.iter().map(muted).collect());
+    el("li").attr("class", "matches__item").child(pick)
+}
+
 /// A titled list of cards shown a batch at a time, with "Show N more": the deals of a person or an
 /// organization, an organization's people. `empty`: what it says when there is nothing.
 pub fn card_list<T: 'static>(
@@ -143,7 +158,7 @@ fn organization_on_demand(id: ContactId, shown_deals: Vec<Deal>) -> El {
     let button = el("button")
         .attr("type", "button")
         .attr("class", "c-btn c-btn--basic c-btn--sm")
-        .attr_with("aria-expanded", move || Some(if open.get() { "true" } else { "false" }.into()))
+        .attr_either("aria-expanded", move || open.get(), "true", "false")
         .attr("aria-controls", &region)
         .on("click", toggle)
         .text_with(move || if open.get() { Msg::HideOrganization } else { Msg::ShowOrganization }.text(locale).into());

@@ -13,7 +13,7 @@ use sidebar_core::sell::error::SellError;
 use sidebar_core::zaf_values::Requester;
 
 use super::callout::{callout, Tone};
-use super::cards::{lead_card, match_cards};
+use super::cards::{lead_card, match_cards, match_pick};
 use super::load_error::load_error;
 use super::manual_search::manual_search;
 use super::show_more::show_more;
@@ -170,7 +170,7 @@ pub fn lookup_panel(
                 let fetched_at = result.fetched_at;
                 let refresh_button = el("button")
                     .attr("class", "c-btn c-btn--basic c-btn--sm")
-                    .attr_with("aria-busy", move || Some(refreshing.get().to_string()))
+                    .attr_either("aria-busy", move || refreshing.get(), "true", "false")
                     .flag_with("disabled", move || refreshing.get())
                     .on("click", move |_| refresh())
                     .text_with(move || if refreshing.get() { Msg::Loading } else { Msg::Refresh }.text(locale).into());
@@ -282,17 +282,11 @@ fn several_matches(summaries: Vec<MatchSummary>, names: sidebar_core::policy::fi
             MatchRef::Contact(_) => Msg::CardContact,
         };
         let (target, data) = (s.target, data.clone());
-        let muted = |text: &String| el("span").attr("class", "muted").attr("dir", "auto").text(text);
-        let button = el("button")
-            .attr("class", "c-btn c-btn--basic matches__pick")
-            .on("click", move |_| {
-                scope.with_value(|s| data.remember_pick(s, &choice_key(target)));
-                chosen.set(Some(i));
-            })
-            .child(el("span").attr("class", "card__kind").text(kind.text(locale)))
-            .child(el("span").attr("class", "matches__name").attr("dir", "auto").text(&s.name))
-            .children(s.organization.iter().chain(owner.iter()).map(muted).collect());
-        el("li").attr("class", "matches__item").child(button)
+        let details: Vec<String> = s.organization.iter().chain(owner.iter()).cloned().collect();
+        match_pick(kind, &s.name, &details, Box::new(move |_| {
+            scope.with_value(|s| data.remember_pick(s, &choice_key(target)));
+            chosen.set(Some(i));
+        }))
     };
     frag().child_with(move || {
         Some(match chosen.get() {

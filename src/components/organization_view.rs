@@ -11,7 +11,7 @@ use sidebar_core::sell::model::{Contact, Deal};
 use sidebar_core::zaf_values::Organization;
 
 use super::callout::{callout, Tone};
-use super::cards::{card_list, contact_card, deal_list};
+use super::cards::{card_list, contact_card, deal_list, match_pick};
 use super::load_error::{load_error, loaded_view};
 use super::lookup_view::blocked_view;
 use super::manual_search::manual_search;
@@ -74,7 +74,7 @@ pub fn organization_panel(organization: Organization) -> El {
     let footer = move || {
         matches!(loader.state.get(), Load::Ready(Found::Match(..))).then(|| {
             let refresh = button("c-btn c-btn--basic c-btn--sm", Msg::Refresh.text(locale))
-                .attr_with("aria-busy", move || Some(busy().to_string()))
+                .attr_either("aria-busy", busy, "true", "false")
                 .flag_with("disabled", busy)
                 .on("click", move |_| retry.run(()));
             el("footer").attr("class", "lookup__footer").child(refresh)
@@ -101,16 +101,11 @@ fn pick_organization(orgs: Vec<Contact>, names: Names, support_id: u64) -> El {
                 let items = orgs.iter().enumerate().map(|(i, org)| {
                     let owner = org.owner_id.map(|id| names.user(id, locale));
                     let (id, data, key) = (org.id.to_string(), data.clone(), key.clone());
-                    let pick = el("button")
-                        .attr("class", "c-btn c-btn--basic matches__pick")
-                        .on("click", move |_| {
-                            data.remember_pick(&key, &id);
-                            chosen.set(Some(i));
-                        })
-                        .child(el("span").attr("class", "card__kind").text(Msg::CardOrganization.text(locale)))
-                        .child(el("span").attr("class", "matches__name").attr("dir", "auto").text(&contact_display_name(org)))
-                        .children(owner.map(|o| el("span").attr("class", "muted").attr("dir", "auto").text(&o)).into_iter().collect());
-                    el("li").attr("class", "matches__item").child(pick)
+                    let details: Vec<String> = owner.into_iter().collect();
+                    match_pick(Msg::CardOrganization, &contact_display_name(org), &details, Box::new(move |_| {
+                        data.remember_pick(&key, &id);
+                        chosen.set(Some(i));
+                    }))
                 });
                 frag()
                     .child(callout(Tone::Info, Msg::OrgSeveralTitle.text(locale), Msg::OrgSeveralBody.text(locale), Vec::new()))

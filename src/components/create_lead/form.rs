@@ -185,9 +185,9 @@ pub fn lead_form(
         .attr("id", "lead-submit")
         .attr("type", "submit")
         // Secondary until the agent touches the form, as Garden asks.
-        .attr_with("class", move || Some(if interacted.get() { "c-btn c-btn--primary" } else { "c-btn" }.into()))
+        .attr_either("class", move || interacted.get(), "c-btn c-btn--primary", "c-btn")
         .flag_with("disabled", move || blocked || busy.get() || phase.get() == Phase::Confirming)
-        .attr_with("aria-busy", move || Some(if busy.get() { "true" } else { "false" }.into()))
+        .attr_either("aria-busy", move || busy.get(), "true", "false")
         .text_with(move || if busy.get() { Msg::FormSubmitting } else { Msg::FormSubmit }.text(locale).into());
     // Leaving while Sell creates the lead would let a second form send a second lead.
     let cancel = button("c-btn c-btn--basic", Msg::Cancel.text(locale))
@@ -300,9 +300,7 @@ fn text_field(
         .value_with(move || draft.with(|d| get(d).clone()))
         .on("input", on_input);
     el("div")
-        .attr_with("class", move || {
-            Some(if error().is_some() { "c-field c-field--error" } else { "c-field" }.into())
-        })
+        .attr_either("class", move || error().is_some(), "c-field c-field--error", "c-field")
         .child(el("label").attr("class", "c-field__label").attr("for", id).text(label.text(locale)))
         .child(input)
         .child_with(move || {

@@ -134,7 +134,7 @@ pub fn owner_combobox(
         .attr("aria-autocomplete", "list")
         .attr("aria-required", "true")
         .attr("aria-controls", LISTBOX_ID)
-        .attr_with("aria-expanded", move || Some(if state().open { "true" } else { "false" }.into()))
+        .attr_either("aria-expanded", move || state().open, "true", "false")
         .attr_with("aria-activedescendant", active_id)
         .attr_with("aria-invalid", move || error.get().map(|_| "true".into()))
         .attr_with("aria-describedby", move || error.get().map(|_| ERROR_ID.into()))
@@ -169,9 +169,7 @@ pub fn owner_combobox(
         }
     });
     el("div")
-        .attr_with("class", move || {
-            Some(if error.get().is_some() { "c-field owner-combobox c-field--error" } else { "c-field owner-combobox" }.into())
-        })
+        .attr_either("class", move || error.get().is_some(), "c-field owner-combobox c-field--error", "c-field owner-combobox")
         .child(
             el("label")
                 .attr("class", "c-field__label")
@@ -217,11 +215,9 @@ fn list_view(
         let active = move || state().active == Some(row);
         let mut view = el("div")
             .attr("id", &option_id(option.id))
-            .attr_with("class", move || {
-                Some(if active() { "owner-combobox__option is-active" } else { "owner-combobox__option" }.into())
-            })
+            .attr_either("class", active, "owner-combobox__option is-active", "owner-combobox__option")
             .attr("role", "option")
-            .attr_with("aria-selected", move || Some(if active() { "true" } else { "false" }.into()))
+            .attr_either("aria-selected", active, "true", "false")
             .on("click", move |_| choose(row))
             .child(el("span").attr("dir", "auto").text(&option.label));
         if option.kind == OwnerKind::Pool {
