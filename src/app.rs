@@ -1,5 +1,6 @@
 //! The app's root: ZAF → session → the sidebar's panels. Components render what `sidebar_core` decided.
 
+use crate::state::{State, Stored};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::i18n::ui::Msg;
@@ -38,8 +39,8 @@ pub fn app(zaf: Result<ZafClient, ZafError>) -> El {
     crate::resize::follow_content_height(zaf.clone());
     // Booting by hand rather than through a resource and `<Suspense>`: the app has no other async
     // resource, and that machinery alone weighed 15.3 KB gzip of the bundle (#16).
-    let boot: RwSignal<Option<Result<Session, ZafError>>, LocalStorage> = RwSignal::new_local(None);
-    let zaf = StoredValue::new_local(zaf);
+    let boot: State<Option<Result<Session, ZafError>>> = State::new(None);
+    let zaf = Stored::new(zaf);
     let start = move || {
         boot.set(None);
         let zaf = zaf.get_value();
@@ -78,10 +79,10 @@ fn sidebar(session: Session) -> El {
         Place::User(user) => user.emails.iter().skip(1).cloned().collect(),
         _ => Vec::new(),
     };
-    let requester = RwSignal::new(session.customer().unwrap_or_default());
-    let subject = Subject(RwSignal::new(session.subject()));
+    let requester = State::new(session.customer().unwrap_or_default());
+    let subject = Subject(State::new(session.subject()));
     // A lead created from the form is shown at once, without asking Sell again.
-    let created = RwSignal::new(None);
+    let created = State::new(None);
     match &session.place {
         Place::Ticket(_) => follow_requester(&session, requester, created, false),
         Place::NewTicket(_) => {
@@ -92,9 +93,9 @@ fn sidebar(session: Session) -> El {
     }
     provide_context(subject);
     let data = SellData::new(session.clone());
-    provide_context(StoredValue::new_local(session));
-    provide_context(StoredValue::new_local(data));
-    let panel = RwSignal::new(Panel::Lookup);
+    provide_context(Stored::new(session));
+    provide_context(Stored::new(data));
+    let panel = State::new(Panel::Lookup);
     // Made once for the sidebar's lifetime, not per panel: a lead whose creation the agent left by
     // closing the form still arrives, and shows.
     let close_form = Callback::new(move |_| panel.set(Panel::Lookup));
@@ -133,7 +134,7 @@ fn sidebar(session: Session) -> El {
 /// The ticket's requester can change while it is open: Support says so with
 /// `ticket.requester.id.changed` (another person) or `ticket.requester.email.changed` (the same person's
 /// address edited), possibly both for one change. On a new ticket that is how the requester arrives.
-fn follow_requester(session: &Session, requester: RwSignal<Requester>, created: RwSignal<Option<Created>>, new_ticket: bool) {
+fn follow_requester(session: &Session, requester: State<Requester>, created: State<Option<Created>>, new_ticket: bool) {
     // Reads of the ticket may answer out of order after quick edits: only the newest one counts.
     let reads = Newest::new();
     for event in ["ticket.requester.id.changed", "ticket.requester.email.changed"] {
@@ -165,7 +166,7 @@ fn follow_requester(session: &Session, requester: RwSignal<Requester>, created: 
         });
         // Kept for the component's lifetime; dropping it unsubscribes.
         if let Ok(sub) = subscription {
-            let _ = StoredValue::new_local(sub);
+            let _ = Stored::new(sub);
         }
     }
 }
@@ -185,12 +186,12 @@ fn follow_subject(session: &Session, subject: Subject) {
         });
     });
     if let Ok(sub) = subscription {
-        let _ = StoredValue::new_local(sub);
+        let _ = Stored::new(sub);
     }
 }
 
 /// The requester's name and email, as the agent sees them in the ticket.
-fn requester_header(requester: RwSignal<Requester>) -> El {
+fn requester_header(requester: State<Requester>) -> El {
     frag().child_with(move || {
         requester.with(|r| Some(tree(&header(r.name.as_deref().unwrap_or_default(), Some(r.email.as_deref().unwrap_or_default())))))
     })

@@ -18,6 +18,7 @@ pub mod sell_client;
 pub mod sell_data;
 pub mod session;
 pub mod sidebar_state;
+pub mod state;
 pub mod zaf;
 
 /// Mounts the app on the page's body, inside Zendesk or not.

@@ -1,7 +1,7 @@
 //! One way to load something from Sell into a view: loading, then the data or a typed error with a
 //! retry, and only the newest load may write (an older, slower answer never replaces a newer one).
 
-use leptos::prelude::*;
+use crate::state::State;
 use leptos::task::spawn_local;
 use sidebar_core::sell::error::SellError;
 use std::future::Future;
@@ -19,7 +19,7 @@ pub enum Load<T, E = SellError> {
 
 /// A load's state, `Copy` so every handler can hold it.
 pub struct Loader<T: Send + Sync + 'static, E: Send + Sync + 'static = SellError> {
-    pub state: RwSignal<Load<T, E>>,
+    pub state: State<Load<T, E>>,
     turns: Newest,
 }
 
@@ -33,7 +33,7 @@ impl<T: Send + Sync + 'static, E: Send + Sync + 'static> Copy for Loader<T, E> {
 
 impl<T: Clone + Send + Sync + 'static, E: Clone + Send + Sync + 'static> Loader<T, E> {
     pub fn new() -> Self {
-        Self { state: RwSignal::new(Load::Idle), turns: Newest::new() }
+        Self { state: State::new(Load::Idle), turns: Newest::new() }
     }
 
     /// Starts `fetch`; what an earlier, unfinished load brings back is dropped. `keep_shown` leaves

@@ -3,10 +3,10 @@
 //! `Turn` when it starts and asks it before writing. Owned by the component that made it: once that is
 //! gone, no turn is current, so a late task writes nothing.
 
-use leptos::prelude::*;
+use crate::state::Stored;
 
 #[derive(Clone, Copy)]
-pub struct Newest(StoredValue<u64>);
+pub struct Newest(Stored<u64>);
 
 /// One task's place in line (see `Newest`).
 #[derive(Clone, Copy)]
@@ -17,13 +17,13 @@ pub struct Turn {
 
 impl Newest {
     pub fn new() -> Self {
-        Self(StoredValue::new(0))
+        Self(Stored::new(0))
     }
 
     /// Starts a task: every turn taken before this one stops being current.
     pub fn take(self) -> Turn {
         let number = self.0.try_get_value().unwrap_or_default() + 1;
-        self.0.try_set_value(number);
+        self.0.set_value(number);
         Turn { newest: self, number }
     }
 }

@@ -6,6 +6,7 @@
 
 mod access;
 
+use crate::state::Stored;
 use sidebar_core::text::Lowercased;
 use futures::future::join_all;
 use sidebar_core::lookup::organization::{match_organization, organizations_named, people_of, OrganizationMatch};
@@ -20,7 +21,7 @@ use sidebar_core::json::Json;
 use sidebar_core::sell::model::{list_from_json, list_to_json, Contact, ContactId, Deal, Lead, LeadSource, LeadStatus, Record, Stage, User};
 use sidebar_core::sell::requests::{self, SellRequest};
 
-use leptos::prelude::{expect_context, GetValue, LocalStorage, StoredValue};
+use leptos::prelude::expect_context;
 
 use crate::cache::{now_ms, Cache};
 use crate::sell_client::SellClient;
@@ -401,5 +402,5 @@ impl Lists {
 
 /// The sidebar's Sell data layer, shared through context.
 pub fn use_sell_data() -> SellData {
-    expect_context::<StoredValue<SellData, LocalStorage>>().get_value()
+    expect_context::<Stored<SellData>>().get_value()
 }

@@ -1,6 +1,7 @@
 //! What the sidebar knows once it has booted: who the agent is, which ticket, which settings. Provided
 //! to every component through context. Talking to Sell is `SellData`'s.
 
+use crate::state::Stored;
 use leptos::prelude::*;
 use sidebar_core::i18n::Locale;
 use sidebar_core::location::Location;
@@ -127,5 +128,5 @@ impl Session {
 
 /// The booted session, shared by every component.
 pub fn use_session() -> Session {
-    expect_context::<StoredValue<Session, LocalStorage>>().get_value()
+    expect_context::<Stored<Session>>().get_value()
 }

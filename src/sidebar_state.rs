@@ -1,7 +1,7 @@
 //! What the sidebar's panels share with the sidebar around them: which panel is shown, and the
 //! ticket's subject as it is now. Its own module, so panels need not name `app`, which names them.
 
-use leptos::prelude::*;
+use crate::state::State;
 
 /// Which panel the sidebar shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -12,4 +12,4 @@ pub enum Panel {
 
 /// The ticket's (or new ticket's) subject as it is now: the create-lead form's description names it.
 #[derive(Clone, Copy)]
-pub struct Subject(pub RwSignal<Option<String>>);
+pub struct Subject(pub State<Option<String>>);

@@ -3,6 +3,7 @@
 //! statuses and lead sources as Sell spells them, each value with a Copy button, so the admin can paste
 //! exact values into the app settings.
 
+use crate::state::State;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::i18n::ui::Msg;
@@ -32,7 +33,7 @@ struct Lists {
 /// The sidebar's "Settings helper" button and, when open, the helper. Render it for admins only.
 pub fn settings_helper_entry() -> El {
     let locale = use_session().locale;
-    let open = RwSignal::new(false);
+    let open = State::new(false);
     let toggle = el("button")
         .attr("type", "button")
         .attr("class", "c-btn c-btn--basic c-btn--sm")

@@ -1,6 +1,7 @@
 //! The lead, contact and deal cards (built from `sidebar_core::cards`), the deal list, and a matched
 //! person's cards with what loads on demand.
 
+use crate::state::State;
 use leptos::prelude::*;
 use sidebar_core::cards;
 use sidebar_core::i18n::ui::{self, Msg};
@@ -60,7 +61,7 @@ pub fn card_list<T: 'static>(
 ) -> El {
     let locale = use_session().locale;
     let count = items.len();
-    let bounded = RwSignal::new(BoundedList::new(count));
+    let bounded = State::new(BoundedList::new(count));
     let mut section = el("section")
         .attr("class", "deals")
         .attr("aria-label", &title)
@@ -137,7 +138,7 @@ fn picked_deals(m: Match) -> El {
 fn organization_on_demand(id: ContactId, shown_deals: Vec<Deal>) -> El {
     let locale = use_session().locale;
     let data = use_sell_data();
-    let open = RwSignal::new(false);
+    let open = State::new(false);
     let loader = Loader::<(Organization, Names)>::new();
     let load = move || {
         let data = data.clone();

@@ -2,6 +2,7 @@
 //! can help. After a rate limit the retry waits as long as Sell asked (counting down), so it can't
 //! feed a 429 storm.
 
+use crate::state::State;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::i18n::ui::{self, Msg};
@@ -38,7 +39,7 @@ pub fn load_error(error: SellError, locale: Locale, retry: Callback<()>) -> El {
         SellError::Unauthorized => (Tone::Error, Msg::AccessRefusedTitle),
         _ => (Tone::Error, Msg::FailedTitle),
     };
-    let left = RwSignal::new(wait);
+    let left = State::new(wait);
     if wait > 0 {
         spawn_local(async move {
             // `try_`: the view (and `left`) may be gone by now, e.g. after the requester changed.

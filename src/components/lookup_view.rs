@@ -1,6 +1,7 @@
 //! The lookup panel: who the requester is in Sell, in one of its states (loading, found, several
 //! matches, nothing found, no access, failed, rate limited).
 
+use crate::state::{State, Stored};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::format;
@@ -27,7 +28,7 @@ use crate::sell_data::{use_sell_data, LookupResult};
 use crate::session::use_session;
 
 #[derive(Clone)]
-enum State {
+enum Shown {
     Loading,
     /// A new ticket without a requester yet: nothing to look up.
     NoRequester,
@@ -39,26 +40,26 @@ enum State {
 }
 
 pub fn lookup_panel(
-    requester: RwSignal<Requester>,
-    panel: RwSignal<Panel>,
-    created: RwSignal<Option<Created>>,
+    requester: State<Requester>,
+    panel: State<Panel>,
+    created: State<Option<Created>>,
     // The user's other email addresses (user sidebar): each looked up when the agent asks.
     other_emails: Vec<String>,
 ) -> El {
     let session = use_session();
     let locale = session.locale;
     let data = use_sell_data();
-    let state = RwSignal::new(State::Loading);
+    let state = State::new(Shown::Loading);
     // A refresh keeps the old cards on screen; the button says it is working meanwhile.
-    let refreshing = RwSignal::new(false);
+    let refreshing = State::new(false);
     // Bumped on refresh / retry; `fresh` makes that one lookup skip the cache.
-    let fresh = RwSignal::new(false);
-    let reload = RwSignal::new(0u32);
+    let fresh = State::new(false);
+    let reload = State::new(0u32);
     // Only the newest lookup may draw: when the requester changes while a lookup is on its way, its
     // late answer must not show the previous person's records under the new one.
     let lookups = Newest::new();
     // Another of the user's emails the agent chose to look up instead (user sidebar).
-    let other_email: RwSignal<Option<String>> = RwSignal::new(None);
+    let other_email: State<Option<String>> = State::new(None);
 
     Effect::new(move |_| {
         reload.track();
@@ -71,8 +72,8 @@ pub fn lookup_panel(
         spawn_local(async move {
             // Only a refresh of the same requester keeps the old content on screen until the new one is
             // there; another requester must never be shown the previous one's cards and links.
-            if !(skip_cache && matches!(state.get_untracked(), State::Ready(_))) {
-                state.set(State::Loading);
+            if !(skip_cache && matches!(state.get_untracked(), Shown::Ready(_))) {
+                state.set(Shown::Loading);
             }
             if skip_cache {
                 data.refresh();
@@ -86,14 +87,14 @@ pub fn lookup_panel(
             if !access.sees_customer_data() {
                 state.set(match access {
                     // Why it failed (a refused token is not a lost connection), with its retry.
-                    Access::LookupFailed(error) => State::Failed(error),
-                    access => State::Blocked(access),
+                    Access::LookupFailed(error) => Shown::Failed(error),
+                    access => Shown::Blocked(access),
                 });
                 refreshing.set(false);
                 return;
             }
             let Some(email) = email else {
-                state.set(if nobody { State::NoRequester } else { State::NoEmail });
+                state.set(if nobody { Shown::NoRequester } else { Shown::NoEmail });
                 refreshing.set(false);
                 return;
             };
@@ -102,14 +103,14 @@ pub fn lookup_panel(
                 return;
             }
             state.set(match outcome {
-                Ok(result) => State::Ready(Box::new(result)),
-                Err(e) => State::Failed(e),
+                Ok(result) => Shown::Ready(Box::new(result)),
+                Err(e) => Shown::Failed(e),
             });
             refreshing.set(false);
         });
     });
     // The new lead's owner and source by name: the lists are cached, so this costs no request.
-    let created_names = RwSignal::new(sidebar_core::policy::fields::Names::default());
+    let created_names = State::new(sidebar_core::policy::fields::Names::default());
     {
         let data = use_sell_data();
         Effect::new(move |_| {
@@ -123,7 +124,7 @@ pub fn lookup_panel(
         });
     }
     // "updated N minutes ago" moves on by itself.
-    let now = RwSignal::new(now_ms());
+    let now = State::new(now_ms());
     spawn_local(async move {
         loop {
             crate::sell_client::sleep_ms(30_000).await;
@@ -142,7 +143,7 @@ pub fn lookup_panel(
         this_requesters(created, requester).map(|created| match created.lead {
             CreatedLead::Visible(lead) => {
                 // Its own card only until the lookup, asked again, shows the new lead itself.
-                let found = state.with(|s| matches!(s, State::Ready(r) if r.outcome.shows_lead(lead.id)));
+                let found = state.with(|s| matches!(s, Shown::Ready(r) if r.outcome.shows_lead(lead.id)));
                 let title = ui::lead_created_named(&sidebar_core::policy::fields::lead_display_name(&lead), locale);
                 let view = frag().child(callout(Tone::Info, &title, "", Vec::new()));
                 match found {
@@ -157,15 +158,15 @@ pub fn lookup_panel(
     };
     let body = move || {
         Some(match state.get() {
-            State::Loading => skeleton(2),
-            State::NoRequester => info(Msg::NoRequesterTitle, Msg::NoRequesterBody, locale),
-            State::NoEmail => frag()
+            Shown::Loading => skeleton(2),
+            Shown::NoRequester => info(Msg::NoRequesterTitle, Msg::NoRequesterBody, locale),
+            Shown::NoEmail => frag()
                 .child(info(Msg::NothingFoundTitle, Msg::NoRequesterEmail, locale))
                 .child(manual_search())
                 .child(create_lead_button(panel, true)),
-            State::Blocked(access) => blocked_view(access, locale),
-            State::Failed(error) => load_error(error, locale, Callback::new(move |_| refresh())),
-            State::Ready(result) => {
+            Shown::Blocked(access) => blocked_view(access, locale),
+            Shown::Failed(error) => load_error(error, locale, Callback::new(move |_| refresh())),
+            Shown::Ready(result) => {
                 let nothing_found = matches!(result.outcome, LookupOutcome::NotFound | LookupOutcome::NoneVisible);
                 let fetched_at = result.fetched_at;
                 let refresh_button = el("button")
@@ -198,7 +199,7 @@ fn info(title: Msg, body: Msg, locale: Locale) -> El {
 
 /// The user's other emails (user sidebar), offered when the one looked up found nothing: each costs
 /// two requests, so only when the agent asks.
-fn other_emails_view(emails: &[String], chosen: RwSignal<Option<String>>, nothing_found: bool, locale: Locale) -> Option<El> {
+fn other_emails_view(emails: &[String], chosen: State<Option<String>>, nothing_found: bool, locale: Locale) -> Option<El> {
     let current = chosen.get_untracked();
     let rest: Vec<&String> = emails.iter().filter(|e| Some(*e) != current.as_ref()).collect();
     (nothing_found && !rest.is_empty()).then(|| {
@@ -225,12 +226,12 @@ pub(crate) fn blocked_view(access: Access, locale: Locale) -> El {
 }
 
 /// The lead created from the form, if it was for the requester now on the ticket.
-fn this_requesters(created: RwSignal<Option<Created>>, requester: RwSignal<Requester>) -> Option<Created> {
+fn this_requesters(created: State<Option<Created>>, requester: State<Requester>) -> Option<Created> {
     let email = requester.with(|r| r.email.clone());
     created.get().filter(|c| c.is_for(email.as_deref()))
 }
 
-fn outcome(result: LookupResult, panel: RwSignal<Panel>, offer_create: bool) -> El {
+fn outcome(result: LookupResult, panel: State<Panel>, offer_create: bool) -> El {
     let locale = use_session().locale;
     let skipped = result.skipped;
     let names = result.names.clone();
@@ -269,12 +270,12 @@ fn several_matches(summaries: Vec<MatchSummary>, names: sidebar_core::policy::fi
     let session = use_session();
     let locale = session.locale;
     let data = use_sell_data();
-    let scope = StoredValue::new(session.pick_scope());
-    let chosen = RwSignal::new(scope.with_value(|s| data.remembered_pick(s)).and_then(|k| summaries.iter().position(|s| choice_key(s.target) == k)));
+    let scope = Stored::new(session.pick_scope());
+    let chosen = State::new(scope.with_value(|s| data.remembered_pick(s)).and_then(|k| summaries.iter().position(|s| choice_key(s.target) == k)));
     // A shared email can match thousands: show a batch at a time.
-    let bounded = RwSignal::new(BoundedList::new(summaries.len()));
-    let summaries = StoredValue::new(summaries);
-    let names = StoredValue::new(names);
+    let bounded = State::new(BoundedList::new(summaries.len()));
+    let summaries = Stored::new(summaries);
+    let names = Stored::new(names);
     let pick = move |i: usize, s: &MatchSummary| {
         let owner = s.owner_id.map(|id| names.with_value(|n| n.user(id, locale)));
         let kind = match s.target {
@@ -321,7 +322,7 @@ fn choice_key(target: MatchRef) -> String {
 
 /// "Create lead": a secondary button on first load, as Garden asks; when nothing matched it is promoted
 /// to the panel's main action by place and width, not by colour.
-fn create_lead_button(panel: RwSignal<Panel>, promoted: bool) -> El {
+fn create_lead_button(panel: State<Panel>, promoted: bool) -> El {
     let locale = use_session().locale;
     let class = if promoted { "c-btn create-lead create-lead--promoted" } else { "c-btn create-lead" };
     el("button").attr("class", class).text(Msg::CreateLead.text(locale)).on("click", move |_| panel.set(Panel::CreateLead))

@@ -1,6 +1,7 @@
 //! Search Sell by name, email or organization when the requester's email found nothing. Typing is
 //! debounced so a fast typist doesn't spend Sell's rate limit.
 
+use crate::state::State;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::i18n::ui::Msg;
@@ -23,7 +24,7 @@ const MAX_RESULTS: usize = 20;
 pub fn manual_search() -> El {
     let locale = use_session().locale;
     let data = use_sell_data();
-    let query = RwSignal::new(String::new());
+    let query = State::new(String::new());
     let found = Loader::<SearchResult>::new();
     // Only the newest keystroke may start a search, once typing pauses.
     let keystrokes = Newest::new();

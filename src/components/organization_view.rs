@@ -2,6 +2,7 @@
 //! agent picks one, remembered per organization; none: say so and offer the search), with its deals
 //! and its people known to Sell.
 
+use crate::state::State;
 use leptos::prelude::*;
 use sidebar_core::i18n::ui::{self, Msg};
 use sidebar_core::lookup::organization::{pick_key, OrganizationMatch};
@@ -89,7 +90,7 @@ fn pick_organization(orgs: Vec<Contact>, names: Names, support_id: u64) -> El {
     let data = use_sell_data();
     let key = pick_key(support_id);
     let remembered = data.remembered_pick(&key);
-    let chosen = RwSignal::new(remembered.and_then(|id| orgs.iter().position(|o| o.id.to_string() == id)));
+    let chosen = State::new(remembered.and_then(|id| orgs.iter().position(|o| o.id.to_string() == id)));
     frag().child_with(move || {
         Some(match chosen.get().and_then(|i| orgs.get(i).cloned()) {
             Some(org) => {

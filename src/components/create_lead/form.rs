@@ -2,6 +2,7 @@
 //! (`validate`), errors under the input they belong to, the owner field as `owner_field_for` decided,
 //! and the submit button (secondary until the agent touches the form, as Garden asks).
 
+use crate::state::{State, Stored};
 use leptos::prelude::*;
 use sidebar_core::i18n::create_lead::{lead_goes_to_pool, lead_status_problem_admin, requester_changed};
 use sidebar_core::i18n::settings::{owner_problem_admin, owner_problem_agent};
@@ -28,11 +29,11 @@ use crate::session::use_session;
 /// signal, what is typed would be lost.
 pub fn lead_form(
     setup: FormSetup,
-    requester: RwSignal<Requester>,
+    requester: State<Requester>,
     on_close: Callback<()>,
     on_created: Callback<Created>,
     // Shared with the panel, which can't be left while a request runs.
-    phase: RwSignal<Phase>,
+    phase: State<Phase>,
 ) -> El {
     let session = use_session();
     let locale = session.locale;
@@ -54,15 +55,15 @@ pub fn lead_form(
         }
     };
     // Who the form was filled in for: the ticket's requester can change while it is open.
-    let filled_for = RwSignal::new(requester.get_untracked());
-    let initial = StoredValue::new(prefill_for(&filled_for.get_untracked()));
+    let filled_for = State::new(requester.get_untracked());
+    let initial = Stored::new(prefill_for(&filled_for.get_untracked()));
     // The form replaces the button that opened it: keyboard focus starts at its first field.
     super::submit::focus_later("lead-first-name");
     let initial_owner = setup.owner_field.initial_owner();
-    let draft = RwSignal::new(initial.get_value());
-    let owner = RwSignal::new(initial_owner);
-    let interacted = RwSignal::new(false);
-    let owner_field = StoredValue::new(setup.owner_field.clone());
+    let draft = State::new(initial.get_value());
+    let owner = State::new(initial_owner);
+    let interacted = State::new(false);
+    let owner_field = Stored::new(setup.owner_field.clone());
 
     let status = setup.status.clone();
     let submission = Submission::new(Env {
@@ -255,8 +256,8 @@ fn text_field(
     label: Msg,
     get: fn(&LeadDraft) -> &String,
     set: fn(&mut LeadDraft, String),
-    draft: RwSignal<LeadDraft>,
-    errors: RwSignal<Vec<FieldError>>,
+    draft: State<LeadDraft>,
+    errors: State<Vec<FieldError>>,
     readonly: Signal<bool>,
     on_edit: Callback<()>,
     locale: Locale,

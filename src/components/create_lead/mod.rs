@@ -6,6 +6,7 @@ mod form;
 mod owner_combobox;
 mod submit;
 
+use crate::state::State;
 use leptos::prelude::*;
 use sidebar_core::i18n::settings::{setting_problem_admin, setup_agent_notice};
 use sidebar_core::i18n::ui::Msg;
@@ -25,13 +26,13 @@ use crate::sell_data::use_sell_data;
 use crate::session::use_session;
 use form::lead_form;
 
-pub fn create_lead_panel(requester: RwSignal<Requester>, on_close: Callback<()>, on_created: Callback<Created>) -> El {
+pub fn create_lead_panel(requester: State<Requester>, on_close: Callback<()>, on_created: Callback<Created>) -> El {
     let session = use_session();
     let locale = session.locale;
     let data = use_sell_data();
     let setup = Loader::<FormSetup, SetupError>::new();
     // The form's submission phase: while Sell checks or creates, the panel stays (Back is disabled).
-    let phase = RwSignal::new(Phase::Editing);
+    let phase = State::new(Phase::Editing);
     let load = move || {
         let (data, session) = (data.clone(), use_session());
         setup.load(false, async move { prepare(&data, &session).await });

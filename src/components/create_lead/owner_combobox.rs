@@ -4,6 +4,7 @@
 //! `combobox::key_action`, and which rows appear is `lead_form::owner_rows` (at most 50, so 2,000
 //! owners stay fast); this view only renders and forwards.
 
+use crate::state::{State, Stored};
 use leptos::prelude::*;
 use sidebar_core::combobox::{key_action, Action, ComboState, FilterIndex};
 use sidebar_core::i18n::create_lead::owner_more_matches;
@@ -28,7 +29,7 @@ fn option_id(id: UserId) -> String {
 #[allow(clippy::too_many_arguments)]
 pub fn owner_combobox(
     options: Vec<OwnerChoice>,
-    selected: RwSignal<Option<UserId>>,
+    selected: State<Option<UserId>>,
     // The error under the field, if any.
     error: Signal<Option<String>>,
     // While a submission runs nothing may change.
@@ -37,14 +38,14 @@ pub fn owner_combobox(
     on_edit: Callback<()>,
     locale: Locale,
 ) -> El {
-    let index = StoredValue::new(FilterIndex::new(&options));
+    let index = Stored::new(FilterIndex::new(&options));
     let label_of = move |id: Option<UserId>, options: &[OwnerChoice]| {
         id.and_then(|id| options.iter().find(|o| o.id == id))
             .map(|o| o.label.clone())
     };
-    let query = RwSignal::new(label_of(selected.get_untracked(), &options).unwrap_or_default());
-    let options = StoredValue::new(options);
-    let combo = RwSignal::new(ComboState::default());
+    let query = State::new(label_of(selected.get_untracked(), &options).unwrap_or_default());
+    let options = Stored::new(options);
+    let combo = State::new(ComboState::default());
 
     // The chosen owner's label in the input means "show everyone", not "filter by this name".
     let rows = Memo::new(move |_| {
@@ -195,7 +196,7 @@ type Group = (Option<OwnerKind>, Vec<(usize, usize)>);
 /// The open list: a group per kind, labelled when people and pools mix.
 fn list_view(
     rows: OwnerRows,
-    options: StoredValue<Vec<OwnerChoice>>,
+    options: Stored<Vec<OwnerChoice>>,
     state: impl Fn() -> ComboState + Copy + 'static,
     choose: impl Fn(usize) + Copy + 'static,
     locale: Locale,

@@ -2,6 +2,7 @@
 //! Enter + click one request), the async steps it starts, and what the agent sees meanwhile and after
 //! a failure: the duplicates question and the failure notice.
 
+use crate::state::{State, Stored};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::i18n::ui::Msg;
@@ -59,26 +60,26 @@ pub struct Env {
 /// The submission's reactive state; `Copy`, so every handler can hold it.
 #[derive(Clone, Copy)]
 pub struct Submission {
-    pub phase: RwSignal<Phase>,
-    pub failure: RwSignal<Option<Failure>>,
-    pub duplicates: RwSignal<Duplicates>,
+    pub phase: State<Phase>,
+    pub failure: State<Option<Failure>>,
+    pub duplicates: State<Duplicates>,
     /// Errors shown under the inputs (from `validate`, or Sell's 422).
-    pub errors: RwSignal<Vec<FieldError>>,
+    pub errors: State<Vec<FieldError>>,
     /// The lead checked at submit time: what is sent, even after "Create anyway".
-    pending: StoredValue<Option<ValidLead>>,
-    env: StoredValue<Env, LocalStorage>,
+    pending: Stored<Option<ValidLead>>,
+    env: Stored<Env>,
 }
 
 impl Submission {
     /// `phase` is the panel's: while a request runs, the panel can't be left.
-    pub fn new(env: Env, phase: RwSignal<Phase>) -> Self {
+    pub fn new(env: Env, phase: State<Phase>) -> Self {
         Self {
             phase,
-            failure: RwSignal::new(None),
-            duplicates: RwSignal::new(Duplicates::default()),
-            errors: RwSignal::new(Vec::new()),
-            pending: StoredValue::new(None),
-            env: StoredValue::new_local(env),
+            failure: State::new(None),
+            duplicates: State::new(Duplicates::default()),
+            errors: State::new(Vec::new()),
+            pending: Stored::new(None),
+            env: Stored::new(env),
         }
     }
 
