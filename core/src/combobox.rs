@@ -68,7 +68,7 @@ impl FilterIndex {
             self.keys
                 .iter()
                 .enumerate()
-                .filter(|(_, key)| words.iter().all(|word| key.contains(word)))
+                .filter(|(_, key)| words.iter().all(|word| crate::text::contains(key, word)))
                 .map(|(index, _)| index),
         );
     }

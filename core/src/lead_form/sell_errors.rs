@@ -1,6 +1,6 @@
 //! Sell's 422 answer, put back onto the form's inputs.
 
-use crate::text::Lowercased;
+use crate::text::{contains, Lowercased};
 use super::{FieldError, FieldProblem, FormField};
 use crate::sell::error::SellFieldError;
 
@@ -34,7 +34,7 @@ fn form_field_for_pointer(pointer: &str) -> FormField {
         .split('/')
         .next()
         .unwrap_or_default();
-    match first.replace("~1", "/").replace("~0", "~").as_str() {
+    match unescape_pointer(first).as_str() {
         "first_name" => FormField::FirstName,
         "last_name" => FormField::LastName,
         "organization_name" => FormField::OrganizationName,
@@ -44,6 +44,25 @@ fn form_field_for_pointer(pointer: &str) -> FormField {
         "owner_id" => FormField::Owner,
         _ => FormField::Form,
     }
+}
+
+/// A JSON pointer segment with its escapes undone as RFC 6901 reads them: `~1` is `/`, `~0` is `~`
+/// (so `~01` is `~1`). By hand rather than `str::replace`, which brings std's substring search (#16).
+fn unescape_pointer(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    let mut chars = segment.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('~', Some('1')) => out.push('/'),
+            ('~', Some('0')) => out.push('~'),
+            _ => {
+                out.push(c);
+                continue;
+            }
+        }
+        chars.next();
+    }
+    out
 }
 
 /// Whether a 422 says a name is taken (creating a lead source another agent created a moment ago).
@@ -56,7 +75,7 @@ pub fn is_name_taken(errors: &[SellFieldError]) -> bool {
             .is_some_and(|c| matches!(c, "taken" | "already_taken" | "not_unique" | "unique"));
         let message_says = e.message.as_deref().is_some_and(|m| {
             let m = m.lowercased();
-            m.contains("taken") || m.contains("already exists") || m.contains("unique")
+            ["taken", "already exists", "unique"].iter().any(|word| contains(&m, word))
         });
         on_name && (code_says || message_says)
     })
@@ -65,6 +84,13 @@ pub fn is_name_taken(errors: &[SellFieldError]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pointer_escapes_are_undone_as_rfc_6901_reads_them() {
+        for segment in ["a~1b~0c~01", "~~1", "~", "~2", "plain", "~0~1"] {
+            assert_eq!(unescape_pointer(segment), segment.replace("~1", "/").replace("~0", "~"), "{segment}");
+        }
+    }
 
     fn sell(field: Option<&str>, code: &str, message: &str) -> SellFieldError {
         SellFieldError {

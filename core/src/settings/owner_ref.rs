@@ -64,7 +64,7 @@ pub fn is_email_shaped(text: &str) -> bool {
     let domain_ok = domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !domain.contains("..")
+        && !crate::text::contains(domain, "..")
         && !domain.contains('@');
     no_space && !local.is_empty() && domain_ok
 }
