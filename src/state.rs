@@ -152,6 +152,12 @@ impl<T: Clone + 'static> Stored<T> {
     }
 }
 
+/// Runs `run` once the view is built and again whenever a state it read changes, for as long as the
+/// owner lives: Leptos's `Effect`, boxed so that it is compiled once for every effect.
+pub fn watch(mut run: Box<dyn FnMut()>) {
+    Effect::new(move |_| run());
+}
+
 // What follows is not generic: one copy for every state.
 
 fn store(value: Box<dyn Any>) -> Cell {

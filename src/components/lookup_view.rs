@@ -1,7 +1,7 @@
 //! The lookup panel: who the requester is in Sell, in one of its states (loading, found, several
 //! matches, nothing found, no access, failed, rate limited).
 
-use crate::state::{State, Stored};
+use crate::state::{watch, State, Stored};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sidebar_core::format;
@@ -61,7 +61,7 @@ pub fn lookup_panel(
     // Another of the user's emails the agent chose to look up instead (user sidebar).
     let other_email: State<Option<String>> = State::new(None);
 
-    Effect::new(move |_| {
+    watch(Box::new(move || {
         reload.track();
         let email = other_email.get().or_else(|| requester.with(|r| r.email.clone()));
         let nobody = requester.with(|r| r.id.is_none() && r.email.is_none() && r.name.is_none());
@@ -108,12 +108,12 @@ pub fn lookup_panel(
             });
             refreshing.set(false);
         });
-    });
+    }));
     // The new lead's owner and source by name: the lists are cached, so this costs no request.
     let created_names = State::new(sidebar_core::policy::fields::Names::default());
     {
         let data = use_sell_data();
-        Effect::new(move |_| {
+        watch(Box::new(move || {
             if created.with(|c| matches!(c, Some(Created { lead: CreatedLead::Visible(_), .. }))) {
                 let data = data.clone();
                 spawn_local(async move {
@@ -121,7 +121,7 @@ pub fn lookup_panel(
                     let _ = created_names.try_set(names);
                 });
             }
-        });
+        }));
     }
     // "updated N minutes ago" moves on by itself.
     let now = State::new(now_ms());

@@ -80,7 +80,7 @@ pub fn lead_form(
         }),
     }, phase);
     let errors = submission.errors;
-    let busy = Signal::derive(move || phase.get().busy());
+    let busy = move || phase.get().busy();
     let blocked = matches!(setup.owner_field, OwnerField::Blocked { .. }) || status.is_err();
 
     let on_edit = Callback::new(move |_| {
@@ -123,7 +123,7 @@ pub fn lead_form(
                 super::submit::focus_later("lead-first-name");
             }
         };
-        let button = button("c-btn", Msg::FormStartOver.text(locale)).flag_with("disabled", move || busy.get()).on("click", start_over);
+        let button = button("c-btn", Msg::FormStartOver.text(locale)).flag_with("disabled", move || busy()).on("click", start_over);
         Some(callout(Tone::Warning, Msg::FormRequesterChangedTitle.text(locale), &body, vec![button]))
     };
     let on_keydown = move |ev: web_sys::Event| {
@@ -140,7 +140,7 @@ pub fn lead_form(
     let field = move |field: FormField, label: Msg, get: fn(&LeadDraft) -> &String, set: fn(&mut LeadDraft, String)| {
         text_field(field, label, get, set, draft, errors, busy, on_edit, locale)
     };
-    let owner_error = Signal::derive(move || message_for(&errors.get(), FormField::Owner, locale));
+    let owner_error = move || message_for(&errors.get(), FormField::Owner, locale);
     let owner_view = match setup.owner_field {
         OwnerField::Choose { options, .. } => {
             // As with the text inputs, a change retires the owner's old error.
@@ -187,12 +187,12 @@ pub fn lead_form(
         .attr("type", "submit")
         // Secondary until the agent touches the form, as Garden asks.
         .attr_either("class", move || interacted.get(), "c-btn c-btn--primary", "c-btn")
-        .flag_with("disabled", move || blocked || busy.get() || phase.get() == Phase::Confirming)
-        .attr_either("aria-busy", move || busy.get(), "true", "false")
-        .text_with(move || if busy.get() { Msg::FormSubmitting } else { Msg::FormSubmit }.text(locale).into());
+        .flag_with("disabled", move || blocked || busy() || phase.get() == Phase::Confirming)
+        .attr_either("aria-busy", move || busy(), "true", "false")
+        .text_with(move || if busy() { Msg::FormSubmitting } else { Msg::FormSubmit }.text(locale).into());
     // Leaving while Sell creates the lead would let a second form send a second lead.
     let cancel = button("c-btn c-btn--basic", Msg::Cancel.text(locale))
-        .flag_with("disabled", move || busy.get())
+        .flag_with("disabled", move || busy())
         .on("click", move |_| on_close.run(()));
 
     let mut form = el("form")
@@ -258,7 +258,7 @@ fn text_field(
     set: fn(&mut LeadDraft, String),
     draft: State<LeadDraft>,
     errors: State<Vec<FieldError>>,
-    readonly: Signal<bool>,
+    readonly: impl Fn() -> bool + Copy + 'static,
     on_edit: Callback<()>,
     locale: Locale,
 ) -> El {
@@ -266,7 +266,7 @@ fn text_field(
     let error_id = format!("{id}-error");
     let error = move || message_for(&errors.get(), field, locale);
     let on_input = move |ev: web_sys::Event| {
-        if readonly.get_untracked() {
+        if untrack(readonly) {
             return;
         }
         let text = input_value(&ev);
@@ -295,7 +295,7 @@ fn text_field(
     let input = input
         .attr("id", id)
         .attr("dir", "auto")
-        .flag_with("readonly", move || readonly.get())
+        .flag_with("readonly", move || readonly())
         .attr_with("aria-invalid", move || error().map(|_| "true".into()))
         .attr_with("aria-describedby", move || error().map(|_| described.clone()))
         .value_with(move || draft.with(|d| get(d).clone()))

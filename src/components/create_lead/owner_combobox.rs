@@ -31,9 +31,9 @@ pub fn owner_combobox(
     options: Vec<OwnerChoice>,
     selected: State<Option<UserId>>,
     // The error under the field, if any.
-    error: Signal<Option<String>>,
+    error: impl Fn() -> Option<String> + Copy + 'static,
     // While a submission runs nothing may change.
-    readonly: Signal<bool>,
+    readonly: impl Fn() -> bool + Copy + 'static,
     // Called on every change the agent makes.
     on_edit: Callback<()>,
     locale: Locale,
@@ -69,7 +69,7 @@ pub fn owner_combobox(
     };
     let choose = move |row: usize| {
         // While the form is being sent, what is shown must stay what is sent.
-        if readonly.get_untracked() {
+        if untrack(readonly) {
             return;
         }
         if let Some(option) = option_at(row) {
@@ -87,7 +87,7 @@ pub fn owner_combobox(
     };
 
     let on_input = move |ev| {
-        if readonly.get_untracked() {
+        if untrack(readonly) {
             return;
         }
         let text = input_value(&ev);
@@ -101,7 +101,7 @@ pub fn owner_combobox(
         on_edit.run(());
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if readonly.get_untracked() {
+        if untrack(readonly) {
             return;
         }
         let key = ev.key();
@@ -137,15 +137,15 @@ pub fn owner_combobox(
         .attr("aria-controls", LISTBOX_ID)
         .attr_either("aria-expanded", move || state().open, "true", "false")
         .attr_with("aria-activedescendant", active_id)
-        .attr_with("aria-invalid", move || error.get().map(|_| "true".into()))
-        .attr_with("aria-describedby", move || error.get().map(|_| ERROR_ID.into()))
+        .attr_with("aria-invalid", move || error().map(|_| "true".into()))
+        .attr_with("aria-describedby", move || error().map(|_| ERROR_ID.into()))
         .attr("placeholder", Msg::OwnerPlaceholder.text(locale))
-        .flag_with("readonly", move || readonly.get())
+        .flag_with("readonly", move || readonly())
         .value_with(move || query.get())
         .on("input", on_input)
         .on("keydown", move |ev| on_keydown(ev.unchecked_into()))
         .on("click", move |_| {
-            if !readonly.get_untracked() {
+            if !untrack(readonly) {
                 combo.update(|c| *c = c.after(Action::Open));
             }
         })
@@ -170,7 +170,7 @@ pub fn owner_combobox(
         }
     });
     el("div")
-        .attr_either("class", move || error.get().is_some(), "c-field owner-combobox c-field--error", "c-field owner-combobox")
+        .attr_either("class", move || error().is_some(), "c-field owner-combobox c-field--error", "c-field owner-combobox")
         .child(
             el("label")
                 .attr("class", "c-field__label")
@@ -183,9 +183,7 @@ pub fn owner_combobox(
         .child(list)
         .child(note)
         .child_with(move || {
-            error
-                .get()
-                .map(|message| el("div").attr("id", ERROR_ID).attr("class", "c-field__message").text(&message))
+            error().map(|message| el("div").attr("id", ERROR_ID).attr("class", "c-field__message").text(&message))
         })
 }
 
