@@ -181,13 +181,17 @@ messages! {
 
 impl Msg {
     pub fn text(self, locale: Locale) -> &'static str {
-        match locale {
-            Locale::En => self.en(),
-            Locale::De => self.de(),
-        }
+        let (bytes, ends): (&[u8], &[u16]) = match locale {
+            Locale::En => (&EN_BYTES, &EN_ENDS),
+            Locale::De => (&DE_BYTES, &DE_ENDS),
+        };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+        // Always whole texts, so always UTF-8; the check is what keeps this free of `unsafe`.
+        std::str::from_utf8(&bytes[start..ends[i] as usize]).unwrap_or_default()
     }
 
-    fn en(self) -> &'static str {
+    const fn en(self) -> &'static str {
         use Msg::*;
         match self {
             AppTitle => "Zendesk Sell",
@@ -337,7 +341,7 @@ impl Msg {
         }
     }
 
-    fn de(self) -> &'static str {
+    const fn de(self) -> &'static str {
         use Msg::*;
         match self {
             AppTitle => "Zendesk Sell",
@@ -487,6 +491,45 @@ impl Msg {
         }
     }
 }
+
+// Each language's texts packed at compile time into one run of bytes and a table of where each text
+// ends (`en` and `de` run only in the compiler). A `match` returning `&'static str` compiles to a
+// pointer and a length per text, or code per arm; this is two bytes per text (#16).
+const COUNT: usize = Msg::ALL.len();
+
+macro_rules! packed {
+    ($ends:ident, $bytes:ident, $text:path) => {
+        const $ends: [u16; COUNT] = {
+            let mut ends = [0u16; COUNT];
+            let (mut i, mut end) = (0, 0);
+            while i < COUNT {
+                end += $text(Msg::ALL[i]).len();
+                assert!(end <= u16::MAX as usize, "the texts of one language must stay under 64 KB");
+                ends[i] = end as u16;
+                i += 1;
+            }
+            ends
+        };
+        const $bytes: [u8; $ends[COUNT - 1] as usize] = {
+            let mut bytes = [0u8; $ends[COUNT - 1] as usize];
+            let (mut i, mut at) = (0, 0);
+            while i < COUNT {
+                let text = $text(Msg::ALL[i]).as_bytes();
+                let mut j = 0;
+                while j < text.len() {
+                    bytes[at] = text[j];
+                    at += 1;
+                    j += 1;
+                }
+                i += 1;
+            }
+            bytes
+        };
+    };
+}
+
+packed!(EN_ENDS, EN_BYTES, Msg::en);
+packed!(DE_ENDS, DE_BYTES, Msg::de);
 
 // ---- Texts with arguments -------------------------------------------------------------------------
 
@@ -709,6 +752,15 @@ pub fn unreadable(what: &Unreadable, locale: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_packed_texts_are_the_texts_in_both_languages() {
+        for (i, msg) in Msg::ALL.iter().enumerate() {
+            assert_eq!(*msg as usize, i, "{msg:?} is where Msg::ALL has it");
+            assert_eq!(msg.text(Locale::En), msg.en(), "{msg:?}");
+            assert_eq!(msg.text(Locale::De), msg.de(), "{msg:?}");
+        }
+    }
 
     /// Texts that are the same word in both languages: product names and loanwords German uses too.
     const SAME_IN_BOTH: &[Msg] = &[
