@@ -25,7 +25,29 @@ impl Lowercased for str {
 /// Whether `needle` occurs in `haystack`, as `str::contains` says. By hand: std's substring search
 /// (two-way) is ~2 KB of WebAssembly (#16), and the texts searched here are names and short messages.
 pub fn contains(haystack: &str, needle: &str) -> bool {
-    needle.is_empty() || haystack.as_bytes().windows(needle.len()).any(|window| window == needle.as_bytes())
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    // Only where the first byte matches is the rest compared, byte by byte (a call to `memcmp` per
+    // candidate costs more than these short names take): the owner filter runs this over thousands
+    // of names per keystroke.
+    let last = match haystack.len().checked_sub(needle.len()) {
+        Some(last) => last,
+        None => return false,
+    };
+    let mut from = 0;
+    while let Some(found) = haystack[from..=last].iter().position(|&b| b == first) {
+        let at = from + found;
+        if rest.iter().zip(&haystack[at + 1..]).all(|(a, b)| a == b) {
+            return true;
+        }
+        from = at + 1;
+        if from > last {
+            break;
+        }
+    }
+    false
 }
 
 /// `text`'s words joined by single spaces: how a typed name or search is read.
