@@ -15,6 +15,14 @@ async fn settle() {
     sleep_ms(5).await;
 }
 
+/// The owner a test's states and effects live under, set as current, with the executor effects run on.
+fn root() -> Owner {
+    let owner = Owner::new();
+    owner.set();
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    owner
+}
+
 /// How often an effect reading `read` ran, and the last value it saw.
 fn watch(read: impl Fn() -> u32 + 'static) -> State<(u32, u32)> {
     let seen = State::new((0u32, 0u32));
@@ -30,9 +38,7 @@ fn watch(read: impl Fn() -> u32 + 'static) -> State<(u32, u32)> {
 
 #[wasm_bindgen_test]
 async fn tracked_reads_rerun_on_each_write_and_untracked_ones_do_not() {
-    let owner = Owner::new();
-    owner.set();
-    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let _root = root();
     let count = State::new(1u32);
     let tracked = watch(move || count.get());
     let untracked = watch(move || count.get_untracked());
@@ -51,9 +57,7 @@ async fn tracked_reads_rerun_on_each_write_and_untracked_ones_do_not() {
 
 #[wasm_bindgen_test]
 async fn maybe_update_notifies_only_when_it_changed_something() {
-    let owner = Owner::new();
-    owner.set();
-    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let _root = root();
     let count = State::new(1u32);
     let seen = watch(move || count.get());
     settle().await;
@@ -70,8 +74,7 @@ async fn maybe_update_notifies_only_when_it_changed_something() {
 
 #[wasm_bindgen_test]
 async fn states_of_different_types_keep_their_own_values() {
-    let owner = Owner::new();
-    owner.set();
+    let _root = root();
     let name = State::new(String::from("Carl"));
     let flag = State::new(false);
     let list: State<Vec<u32>> = State::new(vec![1, 2]);

@@ -123,7 +123,7 @@ pub fn lead_form(
                 super::submit::focus_later("lead-first-name");
             }
         };
-        let button = button("c-btn", Msg::FormStartOver.text(locale)).flag_with("disabled", move || busy()).on("click", start_over);
+        let button = button("c-btn", Msg::FormStartOver.text(locale)).flag_with("disabled", busy).on("click", start_over);
         Some(callout(Tone::Warning, Msg::FormRequesterChangedTitle.text(locale), &body, vec![button]))
     };
     let on_keydown = move |ev: web_sys::Event| {
@@ -188,11 +188,11 @@ pub fn lead_form(
         // Secondary until the agent touches the form, as Garden asks.
         .attr_either("class", move || interacted.get(), "c-btn c-btn--primary", "c-btn")
         .flag_with("disabled", move || blocked || busy() || phase.get() == Phase::Confirming)
-        .attr_either("aria-busy", move || busy(), "true", "false")
+        .attr_either("aria-busy", busy, "true", "false")
         .text_with(move || if busy() { Msg::FormSubmitting } else { Msg::FormSubmit }.text(locale).into());
     // Leaving while Sell creates the lead would let a second form send a second lead.
     let cancel = button("c-btn c-btn--basic", Msg::Cancel.text(locale))
-        .flag_with("disabled", move || busy())
+        .flag_with("disabled", busy)
         .on("click", move |_| on_close.run(()));
 
     let mut form = el("form")
@@ -295,7 +295,7 @@ fn text_field(
     let input = input
         .attr("id", id)
         .attr("dir", "auto")
-        .flag_with("readonly", move || readonly())
+        .flag_with("readonly", readonly)
         .attr_with("aria-invalid", move || error().map(|_| "true".into()))
         .attr_with("aria-describedby", move || error().map(|_| described.clone()))
         .value_with(move || draft.with(|d| get(d).clone()))

@@ -140,7 +140,7 @@ pub fn owner_combobox(
         .attr_with("aria-invalid", move || error().map(|_| "true".into()))
         .attr_with("aria-describedby", move || error().map(|_| ERROR_ID.into()))
         .attr("placeholder", Msg::OwnerPlaceholder.text(locale))
-        .flag_with("readonly", move || readonly())
+        .flag_with("readonly", readonly)
         .value_with(move || query.get())
         .on("input", on_input)
         .on("keydown", move |ev| on_keydown(ev.unchecked_into()))
