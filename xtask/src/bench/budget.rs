@@ -8,9 +8,9 @@
 /// Issue 16's target for the whole bundle (wasm, JS glue, ZAF SDK, CSS, HTML), gzip -9.
 pub const TARGET_GZIP_BYTES: u64 = 150 * 1024;
 
-/// Asserted: measured at 216.0 KB gzip in total on 2026-11-30 (266.1 KB the same morning, before the
-/// views were built by `src/el.rs` instead of `view!`), plus ~4 %.
-pub const GZIP_BUDGET_BYTES: u64 = 225 * 1024;
+/// Asserted: measured at 199.3 KB gzip in total on 2026-11-30 (216.0 KB before the signals were
+/// type-erased by `src/state.rs`, 266.1 KB before the views were built by `src/el.rs`), plus ~4 %.
+pub const GZIP_BUDGET_BYTES: u64 = 207 * 1024;
 
 /// Sell requests of one ticket's first paint, asserted for every seeded ticket in both modes (issue 15):
 /// one token serves every agent of an account, so request count is the product's scale limit.
