@@ -1,9 +1,9 @@
-//! `State<T>`: a value the views react to, like Leptos's `State<T>` and tracked by Leptos's own
-//! trigger, but stored type-erased. `State` brings its own copy of the arena lookup, lock, read,
+//! `State<T>`: a value the views react to, like Leptos's `RwSignal<T>` and tracked by Leptos's own
+//! trigger, but stored type-erased. `RwSignal` brings its own copy of the arena lookup, lock, read,
 //! write and notify code for every `T` it holds; here all of that is written once, for `dyn Any`, and
 //! only a type check is per `T` (#16: the wasm's size).
 //!
-//! Same rules as `State`: `Copy`, owned by the reactive owner it was made under and gone with it;
+//! Same rules as `RwSignal`: `Copy`, owned by the reactive owner it was made under and gone with it;
 //! reading a gone state panics, writing one does nothing (`try_set` hands the value back).
 
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ type Cell = StoredValue<Rc<Slot>, LocalStorage>;
 pub struct State<T> {
     cell: Cell,
     // `fn() -> T`: the value lives in the arena, not here, so `State` is `Copy`, `Send` and `Sync`
-    // whatever `T` is, as `State` is.
+    // whatever `T` is, as `RwSignal` is.
     of: PhantomData<fn() -> T>,
 }
 
@@ -42,9 +42,7 @@ impl<T: 'static> State<T> {
 
     /// Reads the value and subscribes the running effect to it.
     pub fn with<U>(self, read: impl FnOnce(&T) -> U) -> U {
-        let slot = slot(self.cell, true);
-        let value = slot.value.borrow();
-        read(value.downcast_ref().unwrap_or_else(|| wrong_type()))
+        self.read(true, read)
     }
 
     /// Subscribes the running effect without reading.
@@ -54,7 +52,11 @@ impl<T: 'static> State<T> {
 
     /// Reads the value without subscribing.
     pub fn with_untracked<U>(self, read: impl FnOnce(&T) -> U) -> U {
-        let slot = slot(self.cell, false);
+        self.read(false, read)
+    }
+
+    fn read<U>(self, track: bool, read: impl FnOnce(&T) -> U) -> U {
+        let slot = slot(self.cell, track);
         let value = slot.value.borrow();
         read(value.downcast_ref().unwrap_or_else(|| wrong_type()))
     }
@@ -62,10 +64,10 @@ impl<T: 'static> State<T> {
     /// Changes the value in place and tells whoever reads it. Nothing happens once the state's owner
     /// is gone (a late answer for a closed view).
     pub fn update(self, change: impl FnOnce(&mut T)) {
-        if let Some(slot) = live_slot(self.cell) {
-            change(slot.value.borrow_mut().downcast_mut().unwrap_or_else(|| wrong_type()));
-            slot.changed.notify();
-        }
+        self.maybe_update(|value| {
+            change(value);
+            true
+        });
     }
 
     /// `update` for a change that may turn out to be none: readers hear of it only when `change`
@@ -136,9 +138,11 @@ impl<T: 'static> Stored<T> {
     }
 
     pub fn set_value(self, value: T) {
-        if let Some(slot) = live_slot(self.0.cell) {
-            *slot.value.borrow_mut().downcast_mut().unwrap_or_else(|| wrong_type()) = value;
-        }
+        // Nothing reacts to a stored value: no one to tell.
+        self.0.maybe_update(|held| {
+            *held = value;
+            false
+        });
     }
 }
 
